@@ -1,0 +1,374 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/schema"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Entity is an entity of one article: its mentions resolved within the article.
+type Entity struct {
+	Name     string   // the fullest name written in the article
+	Type     string   // "" when no cue typed it
+	Aliases  []string // every name it was written as, sorted
+	Mentions []int    // indexes into Result.Mentions
+	Strong   bool     // typed by a strong cue at least once
+	Acronym  string   // an acronym given for it in the article ("RDIF")
+}
+
+// Relation is a relation stated in one sentence of an article.
+type Relation struct {
+	Type       string
+	Source     int // index into Result.Entities
+	Target     int
+	Sentence   int // index into Result.Sentences
+	Trigger    string
+	Status     string // "" or "planned"
+	Confidence float64
+}
+
+// Result is what the extractor found in one article.
+type Result struct {
+	Sentences []Sentence
+	Mentions  []Mention
+	Entities  []Entity
+	Relations []Relation
+	Words     int
+}
+
+// Extractor extracts mentions and relations from article texts with the
+// cues and triggers of a schema. It is safe for concurrent use.
+type Extractor struct {
+	schema *schema.Schema
+	rec    *recogniser
+	rel    *relater
+}
+
+// New compiles a schema into an Extractor.
+func New(s *schema.Schema) *Extractor {
+	return &Extractor{schema: s, rec: newRecogniser(s), rel: newRelater(s)}
+}
+
+// articleState is the working state of one extraction.
+type articleState struct {
+	text        string
+	toks        []Token
+	sents       []Sentence
+	mentions    []Mention
+	capMid      map[string]bool
+	known       map[string]string
+	acronymType map[string]string
+	acronymOf   map[string]string // acronym -> expansion name
+	roleLinks   []roleLink
+	res         *Result
+}
+
+// Extract finds the entities and relations of one article text.
+func (e *Extractor) Extract(text string) *Result {
+	toks, sents := Tokenize(text)
+	x := &articleState{text: text, toks: toks, sents: sents, capMid: map[string]bool{}, known: map[string]string{},
+		acronymType: map[string]string{}, acronymOf: map[string]string{}}
+	res := &Result{Sentences: sents}
+	x.res = res
+	for _, t := range toks {
+		if t.Word {
+			res.Words++
+		}
+	}
+	x.scanCapitals()
+	// two passes: the first learns what the article types with strong cues
+	for si := range sents {
+		e.rec.recognise(x, si)
+	}
+	for _, m := range x.mentions {
+		if m.Strong && m.Type != "" {
+			x.known[strings.ToLower(m.Name)] = m.Type
+			if m.Type == tPerson {
+				x.known[strings.ToLower(m.Text)] = m.Type
+			}
+		}
+	}
+	x.acronyms()
+	x.mentions = x.mentions[:0]
+	for si := range sents {
+		e.rec.recognise(x, si)
+	}
+	x.resolve()
+	e.rel.relate(x)
+	res.Mentions = x.mentions
+	return res
+}
+
+// scanCapitals records the words written with a capital in mid-sentence.
+func (x *articleState) scanCapitals() {
+	for _, s := range x.sents {
+		for i := s.Tok0 + 1; i < s.Tok1; i++ {
+			t := x.toks[i]
+			p := x.toks[i-1]
+			if t.Word && t.Cap && p.Word {
+				x.capMid[t.Lower] = true
+			}
+		}
+	}
+}
+
+// acronyms ties "Full Name (ACR)" and "ACR (Full Name)" together.
+func (x *articleState) acronyms() {
+	ms := x.mentions
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if a.Sentence != b.Sentence || b.Tok0 != a.Tok1+1 || x.toks[a.Tok1].Text != "(" {
+			continue
+		}
+		if b.Tok1 < len(x.toks) && x.toks[b.Tok1].Text != ")" {
+			continue
+		}
+		full, acr := a, b
+		if a.Acronym && !b.Acronym {
+			full, acr = b, a
+		}
+		if !acr.Acronym || !acronymFits(acr.Name, full.Name) {
+			continue
+		}
+		x.acronymOf[acr.Name] = full.Name
+		if full.Type != "" {
+			x.acronymType[acr.Name] = full.Type
+		}
+	}
+}
+
+// acronymFits: the acronym's letters are initials of the name's words.
+func acronymFits(acr, name string) bool {
+	var initials []rune
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsUpper(r[0]) {
+			initials = append(initials, r[0])
+		}
+	}
+	ar := []rune(strings.ReplaceAll(acr, ".", ""))
+	// every acronym letter in order among the initials (allowing skipped words)
+	j := 0
+	for _, c := range initials {
+		if j < len(ar) && c == ar[j] {
+			j++
+		}
+	}
+	return j == len(ar) && len(ar) >= 2
+}
+
+// NameKey folds a name for comparison: lower case, no diacritics, no
+// punctuation, no leading "the", single spaces.
+func NameKey(s string) string {
+	s = norm.NFKD.String(s)
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteRune(unicode.ToLower(r))
+		case r == '.' || r == '\'' || r == '\u2019':
+		default:
+			space = true
+		}
+	}
+	k := sb.String()
+	k = strings.TrimPrefix(k, "the ")
+	return k
+}
+
+func lastWord(k string) string {
+	if i := strings.LastIndexByte(k, ' '); i >= 0 {
+		return k[i+1:]
+	}
+	return k
+}
+
+func firstWord(k string) string {
+	if i := strings.IndexByte(k, ' '); i >= 0 {
+		return k[:i]
+	}
+	return k
+}
+
+// resolve groups the article's mentions into entities.
+func (x *articleState) resolve() {
+	ms := x.mentions
+	byKey := map[string]int{}
+	var ents []Entity
+	// people with full names first, so that short forms can find them
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	words := func(m *Mention) int { return m.Tok1 - m.Tok0 }
+	sort.SliceStable(order, func(i, j int) bool {
+		mi, mj := &ms[order[i]], &ms[order[j]]
+		pi, pj := mi.Type == tPerson && words(mi) > 1, mj.Type == tPerson && words(mj) > 1
+		if pi != pj {
+			return pi
+		}
+		return false
+	})
+	persons := map[string][]int{} // last or first word key -> person entities
+	add := func(mi int, ei int) {
+		m := &ms[mi]
+		m.Entity = ei
+		e := &ents[ei]
+		e.Mentions = append(e.Mentions, mi)
+		e.Strong = e.Strong || m.Strong
+		if !containsStr(e.Aliases, m.Name) {
+			e.Aliases = append(e.Aliases, m.Name)
+		}
+		if m.Title != "" && (m.Title == "mr" || m.Title == "mrs" || m.Title == "ms" || m.Title == "dr" || m.Title == "president") {
+			form := m.Title
+			form = strings.ToUpper(form[:1]) + form[1:]
+			if t := x.toks[m.TitleTok]; t.End <= m.Start {
+				form = x.text[t.Start:m.End]
+			}
+			if !containsStr(e.Aliases, form) && strings.Count(form, " ") <= 3 {
+				e.Aliases = append(e.Aliases, strings.ReplaceAll(form, "\u2019", "'"))
+			}
+		}
+		if len(m.Name) > len(e.Name) && (e.Type != tPerson || m.Type == tPerson) {
+			e.Name = m.Name
+		}
+	}
+	for _, mi := range order {
+		m := &ms[mi]
+		key := NameKey(m.Name)
+		if key == "" {
+			continue
+		}
+		if exp, ok := x.acronymOf[m.Name]; ok {
+			key = NameKey(exp)
+		}
+		nw := m.Tok1 - m.Tok0
+		if m.Type == tPerson && nw > 1 {
+			if ei, ok := byKey[tPerson+"|"+key]; ok {
+				add(mi, ei)
+				continue
+			}
+			// a longer form of a known person ("Donald John Trump") is left apart
+			ents = append(ents, Entity{Type: tPerson})
+			ei := len(ents) - 1
+			byKey[tPerson+"|"+key] = ei
+			persons[lastWord(key)] = append(persons[lastWord(key)], ei)
+			if fw := firstWord(key); fw != lastWord(key) {
+				persons["^"+fw] = append(persons["^"+fw], ei)
+			}
+			add(mi, ei)
+			continue
+		}
+		if m.Type == tDocument {
+			if dk := docKey(m.Name); dk != "" {
+				key = dk
+			}
+		}
+		// a short form of a person named in full: "Umerov", "Mr Witkoff"
+		if nw == 1 && (m.Type == "" || m.Type == tPerson || !m.Strong || x.weakPlace(m)) {
+			cands := persons[key]
+			if len(cands) == 0 && m.Type == tPerson {
+				cands = persons["^"+key]
+			}
+			if ei := nearestEntity(ms, ents, cands, m.Start); ei >= 0 {
+				m.Type = tPerson
+				add(mi, ei)
+				continue
+			}
+		}
+		k := m.Type + "|" + key
+		if m.Type == "" {
+			// untyped: join a typed entity of the same name if there is one
+			for _, t := range []string{tPerson, tInstitution, tPlace, tDocument} {
+				if ei, ok := byKey[t+"|"+key]; ok {
+					m.Type = t
+					add(mi, ei)
+					k = ""
+					break
+				}
+			}
+			if k == "" {
+				continue
+			}
+		}
+		if ei, ok := byKey[k]; ok {
+			add(mi, ei)
+			continue
+		}
+		ents = append(ents, Entity{Type: m.Type})
+		byKey[k] = len(ents) - 1
+		add(mi, len(ents)-1)
+	}
+	for i := range ents {
+		e := &ents[i]
+		sort.Strings(e.Aliases)
+		sort.Ints(e.Mentions)
+	}
+	for acr, exp := range x.acronymOf {
+		for i := range ents {
+			if NameKey(ents[i].Name) == NameKey(exp) {
+				ents[i].Acronym = acr
+				if !containsStr(ents[i].Aliases, acr) {
+					ents[i].Aliases = append(ents[i].Aliases, acr)
+					sort.Strings(ents[i].Aliases)
+				}
+			}
+		}
+	}
+	x.res.Entities = ents
+}
+
+// nearestEntity picks, among candidate entities, the one mentioned last before pos.
+func nearestEntity(ms []Mention, ents []Entity, cands []int, pos int) int {
+	best, bestPos := -1, -1
+	for _, ei := range cands {
+		for _, mi := range ents[ei].Mentions {
+			if ms[mi].Start < pos && ms[mi].Start > bestPos {
+				best, bestPos = ei, ms[mi].Start
+			}
+		}
+		if best < 0 && len(cands) == 1 {
+			best = ei // named in full only later in the article
+		}
+	}
+	return best
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// weakPlace reports whether a one-word place mention may be a person's
+// surname instead: not a country, and not after a locative preposition
+// when the place is a large one.
+func (x *articleState) weakPlace(m *Mention) bool {
+	if m.Type != tPlace {
+		return false
+	}
+	p, ok := lexPlace(m.Name)
+	if !ok || isCountry(p) {
+		return false
+	}
+	if m.Tok0 > 0 && locative[x.toks[m.Tok0-1].Lower] && p.Population > 100000 {
+		return false
+	}
+	return true
+}
+
+// locative prepositions mark a place adjunct ("talks in Geneva").
+var locative = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "across": true,
+	"outside": true, "inside": true, "into": true, "toward": true, "towards": true, "around": true}

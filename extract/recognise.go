@@ -1,0 +1,537 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Entity type names of the news schema the recogniser assigns.
+const (
+	tPerson      = "Person"
+	tInstitution = "Institution"
+	tPlace       = "Place"
+	tDocument    = "Document"
+)
+
+// Mention is one occurrence of an entity in an article.
+type Mention struct {
+	Start, End int    // byte offsets of the name in the article text
+	Text       string // text[Start:End]
+	Name       string // the name without titles, possessives or "the"
+	Type       string // entity type, "" when unknown
+	Sentence   int    // index into Result.Sentences
+	Tok0, Tok1 int    // tokens of the name
+	Entity     int    // index into Result.Entities after in-article resolution
+	Title      string // lower-case title or role written before the name
+	TitleTok   int    // first token of that title, -1 if none
+	Strong     bool   // typed by a strong cue (title, head word, lexicon)
+	Acronym    bool
+}
+
+// recogniser holds the compiled cues of a schema.
+type recogniser struct {
+	titles      *phraseSet
+	personAfter map[string]bool
+	orgHeads    map[string]bool
+	placeSuffix map[string]bool
+	placeHeads  map[string]bool
+	placeBefore map[string]bool
+	orgAfter    map[string]bool
+	docHeads    map[string]bool
+	docMods     map[string]bool
+}
+
+func newRecogniser(s *schema.Schema) *recogniser {
+	r := &recogniser{}
+	var titles []string
+	cue := func(name string) schema.Cues {
+		if e, ok := s.Entity(name); ok {
+			return e.Cues
+		}
+		return schema.Cues{}
+	}
+	p, in, pl, d := cue(tPerson), cue(tInstitution), cue(tPlace), cue(tDocument)
+	titles = append(titles, p.Titles...)
+	for _, rel := range s.Relations {
+		titles = append(titles, rel.Roles...)
+	}
+	r.titles = newPhraseSet(titles)
+	r.personAfter = wordSet(p.VerbsAfter)
+	r.orgHeads = wordSet(in.Heads)
+	r.orgAfter = wordSet(in.VerbsAfter)
+	r.placeSuffix = wordSet(pl.Suffixes)
+	r.placeHeads = wordSet(pl.Heads)
+	r.placeBefore = wordSet(pl.WordsBefore)
+	r.docHeads = wordSet(d.Heads)
+	r.docMods = wordSet(d.Modifiers)
+	return r
+}
+
+// Words that are never entity names on their own, whatever their case.
+var notNames = map[string]bool{
+	"i": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "his": true, "her": true,
+	"their": true, "our": true, "its": true, "mr": true, "mrs": true, "ms": true, "dr": true, "am": true,
+	"pm": true, "a.m.": true, "p.m.": true, "ok": true, "okay": true, "oh": true, "yes": true, "no": true,
+	"god": true, "christmas": true, "easter": true, "today": true, "tomorrow": true, "yesterday": true,
+	"advertisement": true, "read": true, "more": true, "click": true, "photo": true, "video": true,
+	"image": true, "getty": true, "images": true, "share": true, "subscribe": true, "min": true,
+}
+
+// inner particles allowed inside a name between capitalised words.
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
+	"der": true, "den": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true,
+	"dos": true, "das": true, "del": true, "della": true, "ter": true, "bint": true, "abu": true}
+
+// connectors joining two capitalised runs into one organisation or place name.
+var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "on": true}
+
+func isCapWord(t *Token) bool {
+	if !t.Word || t.Lower == "'s" {
+		return false
+	}
+	return t.Cap || t.Upper
+}
+
+// chunk is a run of capitalised tokens [a, b) within a sentence.
+type chunk struct{ a, b int }
+
+// recognise finds the mentions of one sentence. known holds what the
+// article has typed so far (lower-case name → type), for consistency.
+func (r *recogniser) recognise(x *articleState, si int) {
+	s := x.sents[si]
+	toks := x.toks
+	chunks := r.chunks(toks, s.Tok0, s.Tok1)
+	for _, c := range chunks {
+		r.classifyChunk(x, si, c)
+	}
+	r.documents(x, si)
+}
+
+// chunks returns the capitalised runs of tokens [lo, hi), joined across
+// particles and connectors where that makes an organisation or place name.
+func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
+	var runs []chunk
+	for i := lo; i < hi; i++ {
+		if !isCapWord(&toks[i]) {
+			continue
+		}
+		j := i + 1
+		for j < hi {
+			if isCapWord(&toks[j]) && toks[j].Para == toks[i].Para {
+				j++
+				continue
+			}
+			// name particles: "Ursula von der Leyen", "al-Sudani"
+			if toks[j].Word && nameParticles[toks[j].Lower] && !toks[j].Cap {
+				k := j
+				for k < hi && toks[k].Word && nameParticles[toks[k].Lower] && !toks[k].Cap {
+					k++
+				}
+				if k < hi && isCapWord(&toks[k]) && k-j <= 2 {
+					j = k
+					continue
+				}
+			}
+			break
+		}
+		runs = append(runs, chunk{i, j})
+		i = j - 1
+	}
+	// join runs across connectors: "Ministry of Defence", "Secretary of State",
+	// "National Security and Defense Council", "Gulf of Mexico".
+	var out []chunk
+	for k := 0; k < len(runs); k++ {
+		c := runs[k]
+		for k+1 < len(runs) {
+			n := runs[k+1]
+			gap := n.a - c.b
+			conn := toks[c.b]
+			ok := false
+			if gap == 1 && nameConnectors[conn.Lower] {
+				ok = r.joinAcross(toks, c, n, conn.Lower)
+			} else if gap == 2 && conn.Lower == "of" && toks[c.b+1].Lower == "the" {
+				ok = r.joinAcross(toks, c, n, "of")
+			}
+			if !ok {
+				break
+			}
+			c = chunk{c.a, n.b}
+			k++
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bool {
+	// a title phrase running across the connector: "Secretary of State …"
+	for p := left.a; p < left.b; p++ {
+		if e := r.titles.match(toks, p, right.b); e > left.b+1 {
+			return true
+		}
+	}
+	lastL := toks[left.b-1].Lower
+	lastR := toks[right.b-1].Lower
+	switch conn {
+	case "of", "for", "on":
+		// "Ministry of …", "Bank of …", "Secretary of State", "Gulf of …", "University of …"
+		if r.orgHeads[lastL] || r.placeHeads[lastL] || r.docHeads[lastL] {
+			return true
+		}
+		if r.titles.has(lastL) && (lastR == "state" || r.orgHeads[lastR] || len(toks[right.a:right.b]) == 1) {
+			// "Secretary of State", "Minister of Defence", "Chief of Staff"
+			return right.b-right.a <= 3
+		}
+		return false
+	default: // and, &
+		// "National Security and Defense Council", "Procter & Gamble"
+		if conn == "&" {
+			return true
+		}
+		if r.orgHeads[lastL] || left.b-left.a > 3 {
+			return false
+		}
+		for k := right.a; k < right.b && k < right.a+3; k++ {
+			if r.orgHeads[toks[k].Lower] && toks[k].Lower != "house" {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
+	toks := x.toks
+	s := x.sents[si]
+	a, b := c.a, c.b
+	// sentence-initial ordinary words are not names: "The", "But", "Sunday's"
+	for a < b && r.ordinaryAt(x, a, s) {
+		a++
+	}
+	// drop words that are never names, at either end
+	for a < b && notNames[toks[a].Lower] {
+		a++
+	}
+	for b > a && notNames[toks[b-1].Lower] {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	// A chunk can hold an organisation or place, a title and a name:
+	// "National Security and Defense Council Secretary Rustem Umerov",
+	// "Russian President Vladimir Putin", "Secretary of State Marco Rubio".
+	ta, te := r.findTitle(toks, a, b)
+	if ta >= 0 {
+		if ta > a {
+			r.prefixMention(x, si, a, ta)
+		}
+		r.addName(x, si, te, b, toks[ta].Lower, ta, joinLower(toks[ta:te]))
+		return
+	}
+	// a lower-case title right before the chunk: "envoy Steve Witkoff"
+	title, titleTok := "", -1
+	if p := r.titles.matchEndingAt(toks, max(s.Tok0, a-4), a); p >= 0 && !toks[a-1].Cap {
+		title, titleTok = joinLower(toks[p:a]), p
+	}
+	r.addName(x, si, a, b, "", titleTok, title)
+}
+
+// ordinaryAt reports whether token i opens the sentence (or a quote) and is
+// an ordinary English word rather than a name.
+func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
+	toks := x.toks
+	first := i == s.Tok0
+	if !first {
+		// after an opening quote or a dash at the start of a clause
+		p := toks[i-1]
+		first = !p.Word && (p.Text == "“" || p.Text == "\"" || p.Text == "‘" || p.Text == ":" || p.Text == "—" || p.Text == "(" || p.Text == "-" || p.Text == "–") && (i-1 == s.Tok0 || p.Text != "(")
+	}
+	if !first {
+		return false
+	}
+	t := toks[i]
+	if t.Upper && len(t.Text) > 1 {
+		return false
+	}
+	if isContraction(t.Lower) {
+		return true
+	}
+	if e := r.titles.match(toks, i, s.Tok1); e > 0 && e < s.Tok1 && isCapWord(&toks[e]) {
+		return false // "President Donald Trump said …"
+	}
+	if _, ok := lexPlace(t.Text); ok {
+		return false
+	}
+	if x.capMid[t.Lower] {
+		return false // written with a capital in mid-sentence elsewhere: a name
+	}
+	if rank, ok := lexCommonRank(t.Lower); ok && rank <= 30000 {
+		if _, given := lexGivenName(t.Text); given && i+1 < s.Tok1 && isCapWord(&toks[i+1]) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// findTitle finds a title phrase inside [a, b) followed by at least one
+// name word; it returns the title's tokens [ta, te) or -1.
+func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
+	bestA, bestE := -1, -1
+	for i := a; i < b-1; i++ {
+		e := r.titles.match(toks, i, b)
+		if e < 0 || e >= b {
+			continue
+		}
+		// "General Motors", "Secretary of State" alone: the rest must look like a name
+		rest := toks[e:b]
+		if r.orgHeads[rest[len(rest)-1].Lower] || r.docHeads[rest[len(rest)-1].Lower] {
+			continue
+		}
+		if _, ok := lexPlace(spanText(toks, e, b)); ok && b-e == 1 {
+			continue // "President of Ukraine" handled elsewhere
+		}
+		// keep the last title: "Council Secretary Rustem Umerov"
+		bestA, bestE = i, e
+		// a title phrase followed directly by another title word: extend
+		for bestE < b-1 {
+			if e2 := r.titles.match(toks, bestE, b); e2 > 0 && e2 < b {
+				bestE = e2
+			} else {
+				break
+			}
+		}
+		i = bestE - 1
+	}
+	return bestA, bestE
+}
+
+// prefixMention records the part of a chunk before a title: an organisation,
+// a place or a demonym ("Russian President …").
+func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
+	toks := x.toks
+	if b-a == 1 {
+		if _, ok := lexDemonym(toks[a].Text); ok {
+			return
+		}
+		if toks[a].Lower == "former" || toks[a].Lower == "then" {
+			return
+		}
+	}
+	r.addName(x, si, a, b, "", -1, "")
+}
+
+func joinLower(ts []Token) string {
+	var sb strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t.Lower)
+	}
+	return sb.String()
+}
+
+func spanText(toks []Token, a, b int) string {
+	if a >= b {
+		return ""
+	}
+	// the text between the first and last token as written
+	return toks[a].Text + spanTail(toks, a, b)
+}
+
+func spanTail(toks []Token, a, b int) string {
+	var sb strings.Builder
+	for i := a + 1; i < b; i++ {
+		if toks[i].Start > toks[i-1].End {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Text)
+	}
+	return sb.String()
+}
+
+// addName classifies the name tokens [a, b) and records a mention.
+func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok int, title string) {
+	toks := x.toks
+	for b > a && (toks[b-1].Lower == "'s") {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	// demonyms alone are not entities ("Russian", "Ukrainians")
+	if b-a == 1 {
+		if _, ok := lexDemonym(toks[a].Text); ok {
+			return
+		}
+		if strings.HasSuffix(toks[a].Lower, "ans") || strings.HasSuffix(toks[a].Lower, "ians") {
+			if _, ok := lexDemonym(strings.TrimSuffix(toks[a].Text, "s")); ok {
+				return
+			}
+		}
+	}
+	m := Mention{Start: toks[a].Start, End: toks[b-1].End, Sentence: si, Tok0: a, Tok1: b, TitleTok: titleTok, Title: title, Entity: -1}
+	m.Text = x.text[m.Start:m.End]
+	m.Name = cleanName(m.Text)
+	if m.Name == "" {
+		return
+	}
+	m.Acronym = b-a == 1 && toks[a].Upper
+	m.Type, m.Strong = r.classify(x, si, a, b, title)
+	x.mentions = append(x.mentions, m)
+}
+
+// cleanName trims quotes and surrounding punctuation of a name.
+func cleanName(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' })
+	s = strings.ReplaceAll(s, "\u2019", "'")
+	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
+		s = s[4:]
+	}
+	return s
+}
+
+// classify decides the type of the name [a, b) from cues inside and around it.
+func (r *recogniser) classify(x *articleState, si, a, b int, title string) (string, bool) {
+	toks := x.toks
+	s := x.sents[si]
+	first, last := toks[a], toks[b-1]
+	text := spanText(toks, a, b)
+	n := b - a
+	if title != "" && !r.orgHeads[last.Lower] {
+		if p, ok := lexPlace(text); !(ok && isCountry(p)) {
+			return tPerson, true
+		}
+	}
+	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
+	if r.orgHeads[last.Lower] || lexLegalSuffix(last.Text) || (n >= 3 && r.orgHeads[first.Lower]) {
+		if n == 1 && !first.Upper {
+			// a single head word ("Parliament", "Congress", "Kremlin") is an institution only when capitalised mid-sentence
+			if a == s.Tok0 {
+				return "", false
+			}
+		}
+		if r.docHeads[last.Lower] && !r.orgHeads[first.Lower] {
+			return tDocument, true
+		}
+		return tInstitution, true
+	}
+	if n >= 2 && r.orgHeads[first.Lower] && toks[a+1].Lower == "of" {
+		return tInstitution, true
+	}
+	// Document: capitalised names ending in a document head ("Paris Agreement")
+	if n >= 2 && r.docHeads[last.Lower] {
+		return tDocument, true
+	}
+	// Place: gazetteer, place suffixes and heads
+	if p, ok := lexPlace(text); ok {
+		_ = p
+		// a given name followed by a surname that is also a place ("Jordan Henderson") is a person
+		return tPlace, true
+	}
+	if n >= 2 && r.placeHeads[last.Lower] || n >= 2 && r.placeHeads[first.Lower] && toks[a+1].Lower == "of" {
+		return tPlace, true
+	}
+	if b < s.Tok1 && r.placeSuffix[toks[b].Lower] && !toks[b].Cap {
+		if _, ok := lexDemonym(text); !ok {
+			return tPlace, true
+		}
+	}
+	// Acronyms: countries ("US", "UK", "UAE") or organisations ("NATO", "FBI")
+	if n == 1 && first.Upper {
+		if _, ok := lexCountry(first.Text); ok {
+			return tPlace, true
+		}
+		if x.acronymType[first.Text] != "" {
+			return x.acronymType[first.Text], true
+		}
+		return tInstitution, false
+	}
+	// Person: a given name followed by a surname
+	if n >= 2 && n <= 4 {
+		if _, ok := lexGivenName(first.Text); ok && !first.Upper {
+			return tPerson, true
+		}
+	}
+	// The words around the name
+	before := ""
+	if a > s.Tok0 {
+		before = toks[a-1].Lower
+	}
+	after := ""
+	if b < s.Tok1 {
+		after = toks[b].Lower
+		if after == "," && b+1 < s.Tok1 {
+			// "Jane Doe, 45, said" / "Jane Doe, a spokeswoman"
+			nxt := toks[b+1].Lower
+			if nxt == "a" || nxt == "the" || nxt == "who" {
+				if b+2 < s.Tok1 && (r.titles.has(toks[b+2].Lower) || nxt == "who") {
+					return tPerson, false
+				}
+			}
+		}
+	}
+	if known := x.known[strings.ToLower(text)]; known != "" {
+		return known, false
+	}
+	if r.orgAfter[after] && n <= 3 {
+		return tInstitution, false
+	}
+	if before == "according" || (a >= 2 && toks[a-2].Lower == "according") {
+		if n == 1 {
+			return tInstitution, false
+		}
+	}
+	if r.personAfter[after] && n >= 2 && n <= 3 && allNameLike(toks[a:b]) {
+		return tPerson, false
+	}
+	if n >= 2 && n <= 3 && allNameLike(toks[a:b]) && rareWords(toks[a:b]) {
+		return tPerson, false
+	}
+	if r.placeBefore[before] && n == 1 && before != "to" {
+		return "", false
+	}
+	return "", false
+}
+
+// allNameLike: every token is a capitalised word without digits, not all upper.
+func allNameLike(ts []Token) bool {
+	for _, t := range ts {
+		if !t.Cap || t.Upper && utf8.RuneCountInString(t.Text) > 1 || t.Digit {
+			return false
+		}
+	}
+	return true
+}
+
+// rareWords: none of the tokens is a common English word.
+func rareWords(ts []Token) bool {
+	for _, t := range ts {
+		if rank, ok := lexCommonRank(t.Lower); ok && rank < 8000 {
+			if _, given := lexGivenName(t.Text); !given {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isContraction: "we've", "they're", "it'll", "don't" are never names.
+func isContraction(w string) bool {
+	for _, suf := range []string{"'ve", "'re", "'ll", "'d", "n't", "'m"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,592 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Argument forms of a trigger (see the schema's comments).
+const (
+	formActive = iota
+	formPassive
+	formBetween
+	formSubject
+	formRole
+)
+
+var formBase = [...]float64{formActive: 0.75, formPassive: 0.75, formBetween: 0.8, formSubject: 0.65, formRole: 0.85}
+
+type trigger struct {
+	words []string
+	form  int
+	rel   int // index into relater.rels
+}
+
+type relDef struct {
+	name      string
+	symmetric bool
+	source    map[string]bool
+	target    map[string]bool
+	roles     *phraseSet
+}
+
+// relater finds relations from the triggers and roles of a schema.
+type relater struct {
+	rels     []relDef
+	triggers map[string][]trigger // first word -> triggers, longest first
+	neg      *phraseSet
+	hyp      *phraseSet
+	planned  *phraseSet
+}
+
+func newRelater(s *schema.Schema) *relater {
+	rl := &relater{triggers: map[string][]trigger{}}
+	for ri, r := range s.Relations {
+		rl.rels = append(rl.rels, relDef{name: r.Name, symmetric: r.Symmetric, source: wordSetExact(r.Source), target: wordSetExact(r.Target), roles: newPhraseSet(r.Roles)})
+		for form, list := range [][]string{formActive: r.Triggers.Active, formPassive: r.Triggers.Passive, formBetween: r.Triggers.Between, formSubject: r.Triggers.Subject} {
+			for _, p := range list {
+				w := phraseWords(p)
+				rl.triggers[w[0]] = append(rl.triggers[w[0]], trigger{words: w, form: form, rel: ri})
+			}
+		}
+	}
+	for k, list := range rl.triggers {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+		rl.triggers[k] = list
+	}
+	rl.neg = newPhraseSet(s.Modality.Negation)
+	rl.hyp = newPhraseSet(s.Modality.Hypothetical)
+	rl.planned = newPhraseSet(s.Modality.Planned)
+	return rl
+}
+
+func wordSetExact(l []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range l {
+		m[w] = true
+	}
+	return m
+}
+
+// roleLink is a person tied to another entity through a role noun, whatever
+// the relation types allow: used to find the target of "… resigned".
+type roleLink struct {
+	person, other int // mention indexes
+	role          string
+}
+
+var gapPreps = map[string]bool{"with": true, "by": true, "to": true, "between": true, "from": true, "as": true, "over": true}
+
+// matchTrigger matches t at token i of sentence s; the last word may come
+// after a short gap when it is a preposition ("met for four hours with").
+func (rl *relater) matchTrigger(x *articleState, t *trigger, i int, s Sentence, mentionAt []int) int {
+	toks := x.toks
+	j := i
+	for k, w := range t.words {
+		if j >= s.Tok1 {
+			return -1
+		}
+		if toks[j].Lower == w {
+			j++
+			continue
+		}
+		if k == len(t.words)-1 && k > 0 && gapPreps[w] {
+			for g := j; g < s.Tok1 && g < j+6; g++ {
+				if mentionAt[g] >= 0 || (!toks[g].Word && toks[g].Text != "-") {
+					return -1
+				}
+				if toks[g].Lower == w {
+					return g + 1
+				}
+			}
+		}
+		return -1
+	}
+	return j
+}
+
+// relate finds the relations of every sentence of x.
+func (rl *relater) relate(x *articleState) {
+	ms := x.mentions
+	toks := x.toks
+	mentionAt := make([]int, len(toks)) // token -> mention index, -1
+	for i := range mentionAt {
+		mentionAt[i] = -1
+	}
+	for mi, m := range ms {
+		for k := m.Tok0; k < m.Tok1; k++ {
+			mentionAt[k] = mi
+		}
+	}
+	seen := map[[4]int]bool{}
+	emit := func(rel int, src, dst, si int, trig string, status string, conf float64) {
+		if src < 0 || dst < 0 {
+			return
+		}
+		es, et := ms[src].Entity, ms[dst].Entity
+		if es < 0 || et < 0 || es == et {
+			return
+		}
+		d := rl.rels[rel]
+		ts, tt := x.res.Entities[es].Type, x.res.Entities[et].Type
+		if !d.source[ts] || !d.target[tt] {
+			if d.symmetric && d.source[tt] && d.target[ts] {
+				es, et = et, es
+			} else {
+				return
+			}
+		}
+		if d.symmetric && es > et && d.source[tt] && d.target[ts] {
+			es, et = et, es
+		}
+		key := [4]int{rel, es, et, si}
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		x.res.Relations = append(x.res.Relations, Relation{Type: d.name, Source: es, Target: et, Sentence: si, Trigger: trig, Status: status, Confidence: conf})
+	}
+	for si, s := range x.sents {
+		rl.roles(x, si, s, mentionAt, emit)
+		for i := s.Tok0; i < s.Tok1; i++ {
+			if mentionAt[i] >= 0 {
+				continue
+			}
+			list := rl.triggers[toks[i].Lower]
+			if len(list) == 0 {
+				continue
+			}
+			matched := map[int]int{} // relation -> end of the longest trigger matched here
+			for ti := range list {
+				t := &list[ti]
+				e := rl.matchTrigger(x, t, i, s, mentionAt)
+				if e < 0 || e < matched[t.rel] {
+					continue
+				}
+				matched[t.rel] = e
+				rl.applyTrigger(x, t, i, e, si, s, mentionAt, emit)
+			}
+		}
+	}
+}
+
+type emitFunc func(rel int, src, dst, si int, trig string, status string, conf float64)
+
+func (rl *relater) typeOK(x *articleState, mi int, types map[string]bool) bool {
+	e := x.mentions[mi].Entity
+	return e >= 0 && types[x.res.Entities[e].Type]
+}
+
+// left finds the nearest mention before token i in the sentence whose type
+// is allowed, resolving "he"/"she" to the last person named before.
+func (rl *relater) left(x *articleState, i int, s Sentence, mentionAt []int, types map[string]bool) (int, int) {
+	toks := x.toks
+	for j := i - 1; j >= s.Tok0 && j >= i-25; j-- {
+		if mi := mentionAt[j]; mi >= 0 {
+			m := x.mentions[mi]
+			if rl.typeOK(x, mi, types) && !x.adjunct(mi, -1) && !(types[tPerson] && x.possessor(mi)) {
+				return mi, i - j
+			}
+			j = m.Tok0
+			continue
+		}
+		switch toks[j].Lower {
+		case ";":
+			return -1, 0
+		case "he", "she":
+			if types[tPerson] {
+				return x.lastPersonBefore(toks[j].Start), i - j
+			}
+			return -1, 0
+		}
+	}
+	return -1, 0
+}
+
+// right finds the nearest allowed mention after token e.
+func (rl *relater) right(x *articleState, e int, s Sentence, mentionAt []int, types map[string]bool, limit int) (int, int) {
+	toks := x.toks
+	for j := e; j < s.Tok1 && j < e+limit; j++ {
+		if mi := mentionAt[j]; mi >= 0 {
+			if rl.typeOK(x, mi, types) && !x.adjunct(mi, e) {
+				return mi, j - e
+			}
+			j = x.mentions[mi].Tok1 - 1
+			continue
+		}
+		if toks[j].Text == ";" || toks[j].Lower == "said" || toks[j].Lower == "says" {
+			return -1, 0
+		}
+	}
+	return -1, 0
+}
+
+// coordinated returns mi and the mentions joined to it by "and" or commas
+// in a list ("Witkoff and Kushner met …"), looking left (dir -1) or right.
+func (rl *relater) coordinated(x *articleState, mi int, dir int, s Sentence, mentionAt []int, types map[string]bool) []int {
+	out := []int{mi}
+	toks := x.toks
+	cur := mi
+	for {
+		m := x.mentions[cur]
+		var j int
+		if dir < 0 {
+			j = m.Tok0 - 1
+		} else {
+			j = m.Tok1
+		}
+		if j < s.Tok0 || j >= s.Tok1 || (toks[j].Lower != "and" && toks[j].Text != ",") {
+			return out
+		}
+		k := j + dir
+		if k >= s.Tok0 && k < s.Tok1 && toks[k].Lower == "and" {
+			k += dir
+		}
+		if k < s.Tok0 || k >= s.Tok1 || mentionAt[k] < 0 || !rl.typeOK(x, mentionAt[k], types) {
+			return out
+		}
+		cur = mentionAt[k]
+		out = append(out, cur)
+	}
+}
+
+// lastPersonBefore returns the last person mention starting before pos.
+func (x *articleState) lastPersonBefore(pos int) int {
+	best := -1
+	for mi, m := range x.mentions {
+		if m.Start >= pos {
+			break
+		}
+		if m.Entity >= 0 && x.res.Entities[m.Entity].Type == tPerson {
+			best = mi
+		}
+	}
+	return best
+}
+
+// modality classifies the words of [from, to) plus a few after the trigger:
+// "" for a fact, "planned", or "drop" for negated and hypothetical statements.
+func (rl *relater) modality(x *articleState, from, trigStart, trigEnd int, s Sentence) string {
+	toks := x.toks
+	status := ""
+	check := func(a, b int) string {
+		for j := a; j < b; j++ {
+			w := toks[j].Lower
+			if strings.HasSuffix(w, "n't") {
+				return "drop"
+			}
+			if rl.neg.match(toks, j, b) > 0 || rl.hyp.match(toks, j, b) > 0 {
+				return "drop"
+			}
+			if w == "to" {
+				if j == trigStart-1 {
+					status = "planned"
+				}
+				continue
+			}
+			if rl.planned.match(toks, j, b) > 0 {
+				status = "planned"
+			}
+		}
+		return status
+	}
+	if st := check(max(from, s.Tok0), trigStart); st == "drop" {
+		return st
+	}
+	// "talks … are planned", "was cancelled"
+	after := min(s.Tok1, trigEnd+8)
+	for j := trigEnd; j < after; j++ {
+		w := toks[j].Lower
+		if w == "planned" || w == "scheduled" || w == "expected" {
+			status = "planned"
+		}
+		if w == "cancelled" || w == "canceled" || w == "postponed" {
+			return "drop"
+		}
+		if w == "," || w == ";" {
+			break
+		}
+	}
+	return status
+}
+
+// clauseStart returns the first token of the clause holding token i.
+func clauseStart(toks []Token, s Sentence, i int) int {
+	for j := i - 1; j > s.Tok0; j-- {
+		switch toks[j].Text {
+		case ";", ":", "—", "–", "“", "”", "\"":
+			return j + 1
+		}
+		if toks[j].Lower == "but" || toks[j].Lower == "while" || toks[j].Lower == "although" {
+			return j + 1
+		}
+	}
+	return s.Tok0
+}
+
+func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sentence, mentionAt []int, emit emitFunc) bool {
+	d := rl.rels[t.rel]
+	toks := x.toks
+	trig := strings.ToLower(x.text[toks[i].Start:toks[e-1].End])
+	status := func(from int) (string, bool) {
+		st := rl.modality(x, from, i, e, s)
+		return st, st != "drop"
+	}
+	cs := clauseStart(toks, s, i)
+	switch t.form {
+	case formActive, formPassive:
+		srcTypes, dstTypes := d.source, d.target
+		if t.form == formPassive {
+			srcTypes, dstTypes = d.target, d.source
+		}
+		l, dl := rl.left(x, i, s, mentionAt, srcTypes)
+		r, dr := rl.right(x, e, s, mentionAt, dstTypes, 16)
+		if l < 0 || r < 0 {
+			return false
+		}
+		from := x.mentions[l].Tok1
+		if from > i {
+			from = cs
+		}
+		st, ok := status(min(from, i))
+		if !ok {
+			return true
+		}
+		conf := formBase[t.form] * (1 - 0.015*float64(dl+dr))
+		for _, a := range rl.coordinated(x, l, -1, s, mentionAt, srcTypes) {
+			for _, b := range rl.coordinated(x, r, 1, s, mentionAt, dstTypes) {
+				if t.form == formPassive {
+					emit(t.rel, b, a, si, trig, st, conf)
+				} else {
+					emit(t.rel, a, b, si, trig, st, conf)
+				}
+			}
+		}
+		return true
+	case formBetween:
+		a, da := rl.right(x, e, s, mentionAt, d.source, 6)
+		if a < 0 {
+			return false
+		}
+		list := rl.coordinated(x, a, 1, s, mentionAt, d.target)
+		if len(list) < 2 {
+			return false
+		}
+		st, ok := status(cs)
+		if !ok {
+			return true
+		}
+		conf := formBase[formBetween] * (1 - 0.015*float64(da))
+		for p := 0; p < len(list); p++ {
+			for q := p + 1; q < len(list); q++ {
+				emit(t.rel, list[p], list[q], si, trig, st, conf)
+			}
+		}
+		return true
+	case formSubject:
+		l, dl := rl.left(x, i, s, mentionAt, d.source)
+		if l < 0 {
+			return false
+		}
+		st, ok := status(x.mentions[l].Tok1)
+		if x.mentions[l].Tok1 > i {
+			st, ok = status(cs)
+		}
+		if !ok {
+			return true
+		}
+		subj := rl.coordinated(x, l, -1, s, mentionAt, d.source)
+		conf := formBase[formSubject] * (1 - 0.015*float64(dl))
+		if d.symmetric {
+			for p := 0; p < len(subj); p++ {
+				for q := p + 1; q < len(subj); q++ {
+					emit(t.rel, subj[p], subj[q], si, trig, st, conf)
+				}
+			}
+			return len(subj) > 1
+		}
+		// the target: "resigned from X" is an active trigger; here take the
+		// entity the subject holds a role in, else the next allowed entity
+		for _, a := range subj {
+			dst := -1
+			for _, rlk := range x.roleLinks {
+				if rlk.person == a && rl.typeOK(x, rlk.other, d.target) {
+					dst = rlk.other
+				}
+			}
+			if dst < 0 {
+				dst, _ = rl.right(x, e, s, mentionAt, d.target, 8)
+			}
+			if dst < 0 {
+				// the organisation or place named nearest in the sentence
+				for j := s.Tok0; j < s.Tok1; j++ {
+					if mi := mentionAt[j]; mi >= 0 && mi != a && rl.typeOK(x, mi, d.target) && x.mentions[mi].Entity != x.mentions[a].Entity {
+						dst = mi
+					}
+				}
+			}
+			emit(t.rel, a, dst, si, trig, st, conf*0.8)
+		}
+		return true
+	}
+	return false
+}
+
+// roleMods are words allowed between an organisation and a role noun
+// ("the Kremlin's top spokesman", "US special envoy").
+var roleMods = map[string]bool{"top": true, "senior": true, "special": true, "chief": true, "deputy": true,
+	"long-time": true, "longtime": true, "acting": true, "new": true, "presidential": true, "press": true,
+	"foreign": true, "policy": true, "former": true, "interim": true, "then": true, "current": true,
+	"first": true, "vice": true, "executive": true, "general": true, "outgoing": true, "incoming": true}
+
+// roles finds relations stated by role nouns in sentence si.
+func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
+	toks := x.toks
+	ms := x.mentions
+	for pi := range ms {
+		p := &ms[pi]
+		if p.Sentence != si || p.Entity < 0 || x.res.Entities[p.Entity].Type != tPerson {
+			continue
+		}
+		// ORG [mods] ROLE PERSON, ORG's [mods] ROLE PERSON
+		if p.TitleTok >= 0 {
+			rs := p.TitleTok
+			j := rs - 1
+			for j >= s.Tok0 && roleMods[toks[j].Lower] && mentionAt[j] < 0 {
+				j--
+			}
+			if j >= s.Tok0 && toks[j].Lower == "'s" {
+				j--
+			}
+			if j >= s.Tok0 && mentionAt[j] >= 0 {
+				other := mentionAt[j]
+				role := p.Title
+				rl.emitRole(x, pi, other, role, si, emit, 0)
+			}
+		}
+		// PERSON, [det] [mods] ROLE (of|at|for) [the] ORG
+		// PERSON, ORG's [mods] ROLE
+		j := p.Tok1
+		if j < s.Tok1 && (toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became") {
+			j++
+			if j < s.Tok1 && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "its") {
+				j++
+			}
+			if j < s.Tok1 && mentionAt[j] >= 0 {
+				// ORG's [mods] ROLE
+				other := mentionAt[j]
+				k := ms[other].Tok1
+				if k < s.Tok1 && toks[k].Lower == "'s" {
+					k++
+					for k < s.Tok1 && roleMods[toks[k].Lower] {
+						k++
+					}
+					if e := rl.anyRole(x, k, s); e > 0 {
+						rl.emitRole(x, pi, other, strings.ToLower(spanText(toks, k, e)), si, emit, 0.05)
+					}
+				}
+				continue
+			}
+			for j < s.Tok1 && roleMods[toks[j].Lower] {
+				j++
+			}
+			if e := rl.anyRole(x, j, s); e > 0 {
+				role := strings.ToLower(spanText(toks, j, e))
+				if e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for") {
+					k := e + 1
+					if k < s.Tok1 && toks[k].Lower == "the" {
+						k++
+					}
+					if k < s.Tok1 && mentionAt[k] >= 0 {
+						rl.emitRole(x, pi, mentionAt[k], role, si, emit, 0.05)
+					}
+				}
+			}
+		}
+	}
+	// ORG ROLE [and …], PERSON: "Ukraine's National Security Council Secretary and
+	// leader of the delegation, Rustem Umerov"
+	for oi := range ms {
+		o := &ms[oi]
+		if o.Sentence != si || o.Entity < 0 {
+			continue
+		}
+		j := o.Tok1
+		for j < s.Tok1 && roleMods[toks[j].Lower] {
+			j++
+		}
+		e := rl.anyRole(x, j, s)
+		if e < 0 {
+			continue
+		}
+		role := strings.ToLower(spanText(toks, j, e))
+		for k := e; k < s.Tok1 && k < e+12; k++ {
+			if mi := mentionAt[k]; mi >= 0 {
+				if toks[k-1].Text == "," && x.res.Entities[ms[mi].Entity].Type == tPerson && ms[mi].TitleTok < 0 {
+					rl.emitRole(x, mi, oi, role, si, emit, 0.1)
+				}
+				break
+			}
+			if toks[k].Lower == "said" || toks[k].Text == ";" {
+				break
+			}
+		}
+	}
+}
+
+// anyRole matches a role noun of any relation at token j.
+func (rl *relater) anyRole(x *articleState, j int, s Sentence) int {
+	best := -1
+	for _, d := range rl.rels {
+		if e := d.roles.match(x.toks, j, s.Tok1); e > best {
+			best = e
+		}
+	}
+	return best
+}
+
+// emitRole records a role link and the relations whose roles include role.
+func (rl *relater) emitRole(x *articleState, person, other int, role string, si int, emit emitFunc, penalty float64) {
+	x.roleLinks = append(x.roleLinks, roleLink{person: person, other: other, role: role})
+	words := phraseWords(role)
+	for ri, d := range rl.rels {
+		// the role's last words must be a role of the relation ("special envoy" → "envoy")
+		hit := false
+		for k := 0; k < len(words) && !hit; k++ {
+			toksW := words[k:]
+			for _, p := range d.roles.byFirst[toksW[0]] {
+				if strings.Join(p, " ") == strings.Join(toksW, " ") {
+					hit = true
+					break
+				}
+			}
+		}
+		if hit {
+			emit(ri, person, other, si, role, "", formBase[formRole]-penalty)
+		}
+	}
+}
+
+// adjunct reports whether mention mi is a place after a locative
+// preposition ("in Geneva"), unless that preposition belongs to the trigger
+// (its token is before floor).
+func (x *articleState) adjunct(mi int, floor int) bool {
+	m := x.mentions[mi]
+	if m.Entity < 0 || x.res.Entities[m.Entity].Type != tPlace || m.Tok0 == 0 {
+		return false
+	}
+	p := m.Tok0 - 1
+	if p < floor {
+		return false
+	}
+	return locative[x.toks[p].Lower] || (x.toks[p].Lower == "the" && p > 0 && locative[x.toks[p-1].Lower])
+}
+
+// possessor reports whether mention mi is followed by "'s": the possessor
+// inside a noun phrase ("Zelenskiy's chief of staff"), rarely a subject.
+func (x *articleState) possessor(mi int) bool {
+	m := x.mentions[mi]
+	return m.Tok1 < len(x.toks) && x.toks[m.Tok1].Lower == "'s"
+}
