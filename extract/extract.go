@@ -96,7 +96,9 @@ func (e *Extractor) Extract(text string) *Result {
 	for si := range sents {
 		e.rec.recognise(x, si)
 	}
+	sort.SliceStable(x.mentions, func(i, j int) bool { return x.mentions[i].Start < x.mentions[j].Start })
 	x.resolve()
+	x.typeRecurring()
 	e.rel.relate(x)
 	res.Mentions = x.mentions
 	return res
@@ -285,6 +287,13 @@ func (x *articleState) resolve() {
 				continue
 			}
 		}
+		if m.Type == "" && nw == 1 {
+			if ei := x.institutionWith(ents, key); ei >= 0 {
+				m.Type = tInstitution
+				add(mi, ei)
+				continue
+			}
+		}
 		k := m.Type + "|" + key
 		if m.Type == "" {
 			// untyped: join a typed entity of the same name if there is one
@@ -372,3 +381,64 @@ func (x *articleState) weakPlace(m *Mention) bool {
 // locative prepositions mark a place adjunct ("talks in Geneva").
 var locative = map[string]bool{"in": true, "at": true, "near": true, "from": true, "to": true, "across": true,
 	"outside": true, "inside": true, "into": true, "toward": true, "towards": true, "around": true}
+
+// institutionWith returns the only institution of the article whose name
+// has the word key, not as its last (head) word ("Disney" in "Walt Disney
+// Co."), or -1.
+func (x *articleState) institutionWith(ents []Entity, key string) int {
+	found := -1
+	for ei, e := range ents {
+		if e.Type != tInstitution {
+			continue
+		}
+		words := strings.Fields(NameKey(e.Name))
+		for i, w := range words {
+			if w == key && i < len(words)-1 && len(words) > 1 {
+				if found >= 0 && found != ei {
+					return -1
+				}
+				found = ei
+			}
+		}
+	}
+	return found
+}
+
+// typeRecurring types an untyped name written two or more times with a
+// capital in mid-sentence, that is no common word nor given name, as an
+// institution: companies and outlets ("WeWork", "Netflix") rarely carry cues.
+func (x *articleState) typeRecurring() {
+	for ei := range x.res.Entities {
+		e := &x.res.Entities[ei]
+		if e.Type != "" || len(e.Mentions) < 2 {
+			continue
+		}
+		mid := 0
+		for _, mi := range e.Mentions {
+			m := x.mentions[mi]
+			if m.Tok0 > x.sents[m.Sentence].Tok0 {
+				mid++
+			}
+		}
+		words := strings.Fields(e.Name)
+		if mid < 2 || len(words) > 3 {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			lw := strings.ToLower(w)
+			if _, common := lexCommonRank(lw); common {
+				ok = false
+			}
+			if _, given := lexGivenName(w); given && len(words) == 1 {
+				ok = false
+			}
+		}
+		if ok {
+			e.Type = tInstitution
+			for _, mi := range e.Mentions {
+				x.mentions[mi].Type = tInstitution
+			}
+		}
+	}
+}

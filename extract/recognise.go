@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kgraph/kg/extract/lexicon"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -97,8 +98,23 @@ func isCapWord(t *Token) bool {
 	if !t.Word || t.Lower == "'s" {
 		return false
 	}
+	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && adjSuffix[t.Lower[i+1:]] {
+		return false // "London-based", "Kremlin-backed"
+	}
 	return t.Cap || t.Upper
 }
+
+// adjSuffix: second parts of hyphenated adjectives made from names.
+var adjSuffix = map[string]bool{"based": true, "backed": true, "led": true, "owned": true, "run": true,
+	"born": true, "speaking": true, "era": true, "style": true, "linked": true, "controlled": true,
+	"funded": true, "made": true, "bound": true, "related": true, "focused": true, "friendly": true,
+	"allied": true, "held": true, "occupied": true, "annexed": true, "aligned": true, "sponsored": true}
+
+// eventHeads end names of events, which are not entities of the schema.
+var eventHeads = map[string]bool{"cup": true, "finals": true, "final": true, "championship": true,
+	"championships": true, "games": true, "olympics": true, "tournament": true, "open": true, "series": true,
+	"prix": true, "award": true, "awards": true, "war": true, "wars": true, "election": true, "summit": true,
+	"conference": true, "show": true, "week": true, "day": true, "marathon": true, "derby": true}
 
 // chunk is a run of capitalised tokens [a, b) within a sentence.
 type chunk struct{ a, b int }
@@ -108,10 +124,14 @@ type chunk struct{ a, b int }
 func (r *recogniser) recognise(x *articleState, si int) {
 	s := x.sents[si]
 	toks := x.toks
+	if titleCase(toks, s.Tok0, s.Tok1) {
+		return
+	}
 	chunks := r.chunks(toks, s.Tok0, s.Tok1)
 	for _, c := range chunks {
 		r.classifyChunk(x, si, c)
 	}
+	r.demonymInstitutions(x, si)
 	r.documents(x, si)
 }
 
@@ -275,7 +295,7 @@ func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
 		return false // written with a capital in mid-sentence elsewhere: a name
 	}
 	if rank, ok := lexCommonRank(t.Lower); ok && rank <= 30000 {
-		if _, given := lexGivenName(t.Text); given && i+1 < s.Tok1 && isCapWord(&toks[i+1]) {
+		if _, given := givenName(t); given && i+1 < s.Tok1 && isCapWord(&toks[i+1]) {
 			return false
 		}
 		return true
@@ -327,7 +347,12 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 			return
 		}
 	}
+	n := len(x.mentions)
 	r.addName(x, si, a, b, "", -1, "")
+	if len(x.mentions) > n && x.mentions[n].Type == "" {
+		// "Disney Chief Executive …": what stands before a title is an organisation
+		x.mentions[n].Type = tInstitution
+	}
 }
 
 func joinLower(ts []Token) string {
@@ -408,6 +433,9 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	first, last := toks[a], toks[b-1]
 	text := spanText(toks, a, b)
 	n := b - a
+	if n >= 2 && eventHeads[last.Lower] {
+		return "", false
+	}
 	if title != "" && !r.orgHeads[last.Lower] {
 		if p, ok := lexPlace(text); !(ok && isCountry(p)) {
 			return tPerson, true
@@ -435,8 +463,16 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	// Place: gazetteer, place suffixes and heads
 	if p, ok := lexPlace(text); ok {
-		_ = p
-		// a given name followed by a surname that is also a place ("Jordan Henderson") is a person
+		if n == 1 && !isCountry(p) && !x.locativeBefore(a) {
+			// "Much", "Central", "Teresa": a common word or a given name
+			// that is also a small town is a place only after "in", "at", …
+			if rank, common := lexCommonRank(first.Lower); common && rank < 20000 {
+				return "", false
+			}
+			if _, given := givenName(first); given && p.Population < 500000 {
+				return "", false
+			}
+		}
 		return tPlace, true
 	}
 	if n >= 2 && r.placeHeads[last.Lower] || n >= 2 && r.placeHeads[first.Lower] && toks[a+1].Lower == "of" {
@@ -455,11 +491,27 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		if x.acronymType[first.Text] != "" {
 			return x.acronymType[first.Text], true
 		}
+		if _, common := lexCommonRank(first.Lower); common || lexicon.TitleWord(first.Lower) {
+			return "", false // "PLAN", "FIRE": a shouted word; "CEO": a title
+		}
+		if strings.ContainsAny(first.Text, "0123456789") || utf8.RuneCountInString(first.Text) > 6 {
+			return "", false
+		}
 		return tInstitution, false
+	}
+	// a place followed by more words: "Los Angeles Lakers", "New York Times"
+	if n >= 2 {
+		for k := b - 1; k > a; k-- {
+			if p, ok := lexPlace(spanText(toks, a, k)); ok && (k-a >= 2 || isCountry(p) || p.Population >= 100000) {
+				if _, given := givenName(first); !given || k-a >= 2 {
+					return tInstitution, false
+				}
+			}
+		}
 	}
 	// Person: a given name followed by a surname
 	if n >= 2 && n <= 4 {
-		if _, ok := lexGivenName(first.Text); ok && !first.Upper {
+		if _, ok := givenName(first); ok && !first.Upper {
 			return tPerson, true
 		}
 	}
@@ -474,6 +526,9 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		if after == "," && b+1 < s.Tok1 {
 			// "Jane Doe, 45, said" / "Jane Doe, a spokeswoman"
 			nxt := toks[b+1].Lower
+			if e := r.titles.match(toks, b+1, s.Tok1); e > 0 && e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for") && !toks[b+1].Cap {
+				return tPerson, false // "Jane Doe, chief executive of …"
+			}
 			if nxt == "a" || nxt == "the" || nxt == "who" {
 				if b+2 < s.Tok1 && (r.titles.has(toks[b+2].Lower) || nxt == "who") {
 					return tPerson, false
@@ -518,7 +573,7 @@ func allNameLike(ts []Token) bool {
 func rareWords(ts []Token) bool {
 	for _, t := range ts {
 		if rank, ok := lexCommonRank(t.Lower); ok && rank < 8000 {
-			if _, given := lexGivenName(t.Text); !given {
+			if _, given := givenName(t); !given {
 				return false
 			}
 		}
@@ -534,4 +589,91 @@ func isContraction(w string) bool {
 		}
 	}
 	return false
+}
+
+// givenName reports a given name that is not also a common English word
+// ("Mark" and "Rose" are both; they count only when very frequent names).
+func givenName(t Token) (int, bool) {
+	rank, ok := lexGivenName(t.Text)
+	if !ok {
+		return 0, false
+	}
+	if cr, common := lexCommonRank(t.Lower); common && cr < 5000 && rank > 300 {
+		return 0, false
+	}
+	return rank, true
+}
+
+// locativeBefore reports a locative preposition right before token a.
+func (x *articleState) locativeBefore(a int) bool {
+	if a == 0 {
+		return false
+	}
+	p := x.toks[a-1].Lower
+	if p == "the" && a > 1 {
+		p = x.toks[a-2].Lower
+	}
+	return locative[p]
+}
+
+// titleCase reports a paragraph written in Title Case (a headline): most of
+// its words capitalised. Names in it are not trusted.
+func titleCase(toks []Token, a, b int) bool {
+	words, caps := 0, 0
+	for i := a; i < b; i++ {
+		if toks[i].Word && !toks[i].Digit {
+			words++
+			if toks[i].Cap {
+				caps++
+			}
+		}
+	}
+	if words >= 4 && caps*10 >= words*7 {
+		return true
+	}
+	// SHOUTED HEADINGS: most words in capitals
+	upper := 0
+	for i := a; i < b; i++ {
+		if toks[i].Word && toks[i].Upper {
+			upper++
+		}
+	}
+	return words >= 2 && upper*10 >= words*7
+}
+
+// demonymHeads are the lower-case heads that make "Chinese government",
+// "Russian army" an institution.
+var demonymHeads = map[string]bool{"government": true, "military": true, "army": true, "navy": true,
+	"parliament": true, "police": true, "administration": true, "embassy": true, "authorities": true,
+	"cabinet": true, "forces": true, "air force": true, "central bank": true, "foreign ministry": true,
+	"defense ministry": true, "defence ministry": true, "ministry": true}
+
+// demonymInstitutions finds "DEMONYM government" and the like.
+func (r *recogniser) demonymInstitutions(x *articleState, si int) {
+	toks := x.toks
+	s := x.sents[si]
+	for i := s.Tok0; i+1 < s.Tok1; i++ {
+		t := toks[i]
+		if !t.Cap || !t.Word {
+			continue
+		}
+		if _, ok := lexDemonym(t.Text); !ok {
+			continue
+		}
+		e := i + 1
+		if e+1 < s.Tok1 && demonymHeads[toks[e].Lower+" "+toks[e+1].Lower] {
+			e += 2
+		} else if demonymHeads[toks[e].Lower] && !toks[e].Cap {
+			e++
+		} else {
+			continue
+		}
+		if e < s.Tok1 && toks[e].Word && !toks[e].Cap && (toks[e].Lower == "official" || toks[e].Lower == "officials" || toks[e].Lower == "spokesman" || toks[e].Lower == "source" || toks[e].Lower == "sources") {
+			continue
+		}
+		m := Mention{Start: t.Start, End: toks[e-1].End, Sentence: si, Tok0: i, Tok1: e, Type: tInstitution, Strong: true, TitleTok: -1, Entity: -1}
+		m.Text = x.text[m.Start:m.End]
+		m.Name = m.Text
+		x.mentions = append(x.mentions, m)
+	}
 }

@@ -244,10 +244,30 @@ func (rl *relater) coordinated(x *articleState, mi int, dir int, s Sentence, men
 		if k >= s.Tok0 && k < s.Tok1 && toks[k].Lower == "and" {
 			k += dir
 		}
-		if k < s.Tok0 || k >= s.Tok1 || mentionAt[k] < 0 || !rl.typeOK(x, mentionAt[k], types) {
+		// skip titles and other names' words: "and opposition Labour Party leader Jeremy Corbyn"
+		next := -1
+		for g := 0; g < 6 && k >= s.Tok0 && k < s.Tok1; g++ {
+			if mi := mentionAt[k]; mi >= 0 {
+				if rl.typeOK(x, mi, types) {
+					next = mi
+					break
+				}
+				if dir > 0 {
+					k = x.mentions[mi].Tok1
+				} else {
+					k = x.mentions[mi].Tok0 - 1
+				}
+				continue
+			}
+			if !toks[k].Word || toks[k].Lower == "and" || stopModifiers[toks[k].Lower] {
+				break
+			}
+			k += dir
+		}
+		if next < 0 || containsInt(out, next) {
 			return out
 		}
-		cur = mentionAt[k]
+		cur = next
 		out = append(out, cur)
 	}
 }
@@ -462,6 +482,9 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 			if j >= s.Tok0 && mentionAt[j] >= 0 {
 				other := mentionAt[j]
+				if x.mentions[other].Tok1-x.mentions[other].Tok0 > 1 {
+					rl.typeAsInstitution(x, other) // "former Liberal Democrat leader …"
+				}
 				role := p.Title
 				rl.emitRole(x, pi, other, role, si, emit, 0)
 			}
@@ -489,18 +512,37 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 				}
 				continue
 			}
-			for j < s.Tok1 && roleMods[toks[j].Lower] {
+			// up to two modifiers before the role: "a senior military analyst"
+			for g := 0; g < 2 && j < s.Tok1 && rl.anyRole(x, j, s) < 0 && isModifier(toks[j]) && mentionAt[j] < 0; g++ {
 				j++
+			}
+			if j < s.Tok1 && mentionAt[j] >= 0 && ms[mentionAt[j]].Tok0 == j {
+				// PERSON, a former ORG ROLE
+				other := mentionAt[j]
+				k := ms[other].Tok1
+				for k < s.Tok1 && roleMods[toks[k].Lower] {
+					k++
+				}
+				if e := rl.anyRole(x, k, s); e > 0 {
+					rl.emitRole(x, pi, other, strings.ToLower(spanText(toks, k, e)), si, emit, 0.05)
+				}
+				continue
 			}
 			if e := rl.anyRole(x, j, s); e > 0 {
 				role := strings.ToLower(spanText(toks, j, e))
-				if e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for") {
-					k := e + 1
-					if k < s.Tok1 && toks[k].Lower == "the" {
-						k++
-					}
-					if k < s.Tok1 && mentionAt[k] >= 0 {
-						rl.emitRole(x, pi, mentionAt[k], role, si, emit, 0.05)
+				if e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
+					// "of the London-based fact-checking website Full Fact"
+					for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
+						if mi := mentionAt[k]; mi >= 0 {
+							if ms[mi].Tok0 == k {
+								rl.typeAsInstitution(x, mi)
+								rl.emitRole(x, pi, mi, role, si, emit, 0.05+0.02*float64(k-e-1))
+							}
+							break
+						}
+						if !isModifier(toks[k]) && toks[k].Lower != "the" {
+							break
+						}
 					}
 				}
 			}
@@ -589,4 +631,39 @@ func (x *articleState) adjunct(mi int, floor int) bool {
 func (x *articleState) possessor(mi int) bool {
 	m := x.mentions[mi]
 	return m.Tok1 < len(x.toks) && x.toks[m.Tok1].Lower == "'s"
+}
+
+// stopModifiers are lower-case words that end a noun phrase's modifiers.
+var stopModifiers = map[string]bool{"of": true, "at": true, "for": true, "and": true, "or": true, "who": true,
+	"which": true, "that": true, "said": true, "says": true, "told": true, "is": true, "was": true, "the": true,
+	"a": true, "an": true, "in": true, "on": true, "to": true, "by": true, "with": true, "from": true, "but": true}
+
+// isModifier: a lower-case word that can stand inside a noun phrase before its head.
+func isModifier(t Token) bool {
+	return t.Word && !t.Cap && !t.Digit && !stopModifiers[t.Lower] && !strings.HasSuffix(t.Lower, "ed") || t.Lower == "-based" || strings.HasSuffix(t.Lower, "-based")
+}
+
+// typeAsInstitution types an untyped mention that a role points to
+// ("chief executive of Full Fact") as an institution.
+func (rl *relater) typeAsInstitution(x *articleState, mi int) {
+	m := &x.mentions[mi]
+	if m.Entity < 0 {
+		return
+	}
+	e := &x.res.Entities[m.Entity]
+	if e.Type == "" {
+		e.Type = tInstitution
+		for _, k := range e.Mentions {
+			x.mentions[k].Type = tInstitution
+		}
+	}
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
 }

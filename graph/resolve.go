@@ -125,6 +125,7 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 	// 3. slight misspellings of people's surnames ("Yermark"): a rare form
 	// one edit away from a much more frequent one, with compatible given names
 	cl.mergeMisspellings(bySurname)
+	cl.mergeAcronyms()
 	// 4. untyped names join a typed entity of the same name, else are dropped
 	aliasKey := map[string][]int{}
 	for c := range cl.items {
@@ -560,7 +561,54 @@ func similar(a, b string) bool {
 	if len(a) == 1 || len(b) == 1 {
 		return a[0] == b[0]
 	}
+	if len(a) >= 3 && len(b) >= 3 && (strings.HasPrefix(a, b) || strings.HasPrefix(b, a)) {
+		return true // Tim and Timothy
+	}
 	return len(a) >= 5 && len(b) >= 5 && editDistance(a, b) <= 1
+}
+
+// initials returns the capital initials of a name's words ("United
+// Nations" → "UN"), skipping "of", "and", "the".
+func initials(name string) string {
+	var sb strings.Builder
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsUpper(r[0]) {
+			sb.WriteRune(r[0])
+		}
+	}
+	return sb.String()
+}
+
+// mergeAcronyms ties an institution written as an acronym ("NSC", "U.N.")
+// to the only institution whose initials it is.
+func (cl *clusters) mergeAcronyms() {
+	byInit := map[string][]int{}
+	for c := range cl.items {
+		if cl.dead[c] || cl.types[c] != Institution || len(cl.items[c]) == 0 {
+			continue
+		}
+		name := cl.items[c][0].name
+		if len(strings.Fields(name)) < 2 {
+			continue
+		}
+		in := initials(name)
+		if len(in) >= 2 {
+			byInit[in] = append(byInit[in], c)
+		}
+	}
+	for c := range cl.items {
+		if cl.dead[c] || len(cl.items[c]) == 0 {
+			continue
+		}
+		name := strings.ReplaceAll(cl.items[c][0].name, ".", "")
+		if strings.Contains(name, " ") || len(name) < 2 || strings.ToUpper(name) != name {
+			continue
+		}
+		if cands := byInit[name]; len(cands) == 1 && cands[0] != c && (cl.types[c] == Institution || cl.types[c] == "") {
+			cl.merge(cands[0], c)
+		}
+	}
 }
 
 func editDistance(a, b string) int {
