@@ -24,6 +24,8 @@ type buildOptions struct {
 	schemaFile string
 	workers    int
 	noAnalyse  bool
+	graphml    string
+	gexf       string
 }
 
 func newBuildCmd(g *globals) *cobra.Command {
@@ -49,6 +51,8 @@ resolves them across articles and writes the graph as node-link JSON.`,
 	f.StringVar(&o.schemaFile, "schema", "", "use this schema YAML instead of the embedded default")
 	f.IntVarP(&o.workers, "workers", "j", 0, "articles extracted in parallel (default: all cores)")
 	f.BoolVar(&o.noAnalyse, "no-analyse", false, "skip the centrality and community analysis")
+	f.StringVar(&o.graphml, "graphml", "", "also write the graph as GraphML (for Gephi) to this file")
+	f.StringVar(&o.gexf, "gexf", "", "also write the graph as GEXF 1.3 (Gephi's own format) to this file")
 	return cmd
 }
 
@@ -83,6 +87,16 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 	}
 	if err := writeGraph(gr, o.output); err != nil {
 		return err
+	}
+	if o.graphml != "" {
+		if err := writeExport(ctx, gr, "graphml", o.graphml); err != nil {
+			return err
+		}
+	}
+	if o.gexf != "" {
+		if err := writeExport(ctx, gr, "gexf", o.gexf); err != nil {
+			return err
+		}
 	}
 	if !g.quiet {
 		printSummary(g.stderr, gr, sum)
