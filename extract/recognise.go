@@ -314,6 +314,9 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 		}
 		// "General Motors", "Secretary of State" alone: the rest must look like a name
 		rest := toks[e:b]
+		if !rest[0].Cap {
+			continue // "Vice President of Sales"
+		}
 		if r.orgHeads[rest[len(rest)-1].Lower] || r.docHeads[rest[len(rest)-1].Lower] {
 			continue
 		}
@@ -343,8 +346,11 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 		if _, ok := lexDemonym(toks[a].Text); ok {
 			return
 		}
-		if toks[a].Lower == "former" || toks[a].Lower == "then" {
+		if toks[a].Lower == "former" || toks[a].Lower == "then" || roleMods[toks[a].Lower] {
 			return
+		}
+		if rank, common := lexCommonRank(toks[a].Lower); common && rank < 20000 && !r.orgHeads[toks[a].Lower] {
+			return // "Energy Secretary …", "Senior Vice President …"
 		}
 	}
 	n := len(x.mentions)
@@ -546,6 +552,11 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		if n == 1 {
 			return tInstitution, false
 		}
+	}
+	// "the Gush Etzion settlement", "the city's Hoa Lo prison": a name after
+	// "the" or a possessive is no person without a stronger cue
+	if before == "the" || before == "'s" {
+		return "", false
 	}
 	if r.personAfter[after] && n >= 2 && n <= 3 && allNameLike(toks[a:b]) {
 		return tPerson, false

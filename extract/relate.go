@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kgraph/kg/extract/lexicon"
+
 	"github.com/kgraph/kg/schema"
 )
 
@@ -25,6 +27,7 @@ type trigger struct {
 }
 
 type relDef struct {
+	notBefore map[string]bool
 	name      string
 	symmetric bool
 	source    map[string]bool
@@ -44,7 +47,7 @@ type relater struct {
 func newRelater(s *schema.Schema) *relater {
 	rl := &relater{triggers: map[string][]trigger{}}
 	for ri, r := range s.Relations {
-		rl.rels = append(rl.rels, relDef{name: r.Name, symmetric: r.Symmetric, source: wordSetExact(r.Source), target: wordSetExact(r.Target), roles: newPhraseSet(r.Roles)})
+		rl.rels = append(rl.rels, relDef{notBefore: wordSetExact(r.NotBefore), name: r.Name, symmetric: r.Symmetric, source: wordSetExact(r.Source), target: wordSetExact(r.Target), roles: newPhraseSet(r.Roles)})
 		for form, list := range [][]string{formActive: r.Triggers.Active, formPassive: r.Triggers.Passive, formBetween: r.Triggers.Between, formSubject: r.Triggers.Subject} {
 			for _, p := range list {
 				w := phraseWords(p)
@@ -208,15 +211,18 @@ func (rl *relater) left(x *articleState, i int, s Sentence, mentionAt []int, typ
 // right finds the nearest allowed mention after token e.
 func (rl *relater) right(x *articleState, e int, s Sentence, mentionAt []int, types map[string]bool, limit int) (int, int) {
 	toks := x.toks
-	for j := e; j < s.Tok1 && j < e+limit; j++ {
+	steps := 0
+	for j := e; j < s.Tok1 && steps < limit; j++ {
 		if mi := mentionAt[j]; mi >= 0 {
 			if rl.typeOK(x, mi, types) && !x.adjunct(mi, e) {
-				return mi, j - e
+				return mi, steps
 			}
 			j = x.mentions[mi].Tok1 - 1
 			continue
 		}
-		if toks[j].Text == ";" || toks[j].Lower == "said" || toks[j].Lower == "says" {
+		steps++
+		switch toks[j].Lower {
+		case ";", "said", "says", "including", "include", "includes", "such":
 			return -1, 0
 		}
 	}
@@ -259,7 +265,10 @@ func (rl *relater) coordinated(x *articleState, mi int, dir int, s Sentence, men
 				}
 				continue
 			}
-			if !toks[k].Word || toks[k].Lower == "and" || stopModifiers[toks[k].Lower] {
+			if toks[j].Lower != "and" || !toks[k].Word || toks[k].Lower == "and" || stopModifiers[toks[k].Lower] {
+				break
+			}
+			if !roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 && !toks[k].Cap && !lexicon.TitleWord(toks[k].Lower) && toks[k].Lower != "opposition" {
 				break
 			}
 			k += dir
@@ -362,7 +371,10 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			srcTypes, dstTypes = d.target, d.source
 		}
 		l, dl := rl.left(x, i, s, mentionAt, srcTypes)
-		r, dr := rl.right(x, e, s, mentionAt, dstTypes, 16)
+		if e < s.Tok1 && d.notBefore[toks[e].Lower] {
+			return true // "led to", "heads into"
+		}
+		r, dr := rl.right(x, e, s, mentionAt, dstTypes, 10)
 		if l < 0 || r < 0 {
 			return false
 		}
@@ -437,13 +449,26 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 				}
 			}
 			if dst < 0 {
-				dst, _ = rl.right(x, e, s, mentionAt, d.target, 8)
+				// "resigned as head of X", "stepped down from the board of X"
+				for j := e; j < s.Tok1 && j < e+6; j++ {
+					if mi := mentionAt[j]; mi >= 0 {
+						if rl.typeOK(x, mi, d.target) && x.res.Entities[x.mentions[mi].Entity].Type != tPerson {
+							dst = mi
+						}
+						break
+					}
+					w := toks[j].Lower
+					if w == "and" || w == "," || w == "but" || w == ";" || w == "after" || w == "when" {
+						break
+					}
+				}
 			}
 			if dst < 0 {
-				// the organisation or place named nearest in the sentence
-				for j := s.Tok0; j < s.Tok1; j++ {
-					if mi := mentionAt[j]; mi >= 0 && mi != a && rl.typeOK(x, mi, d.target) && x.mentions[mi].Entity != x.mentions[a].Entity {
+				// the organisation named nearest before the subject
+				for j := x.mentions[a].Tok0 - 1; j >= s.Tok0; j-- {
+					if mi := mentionAt[j]; mi >= 0 && rl.typeOK(x, mi, d.target) && x.res.Entities[x.mentions[mi].Entity].Type == tInstitution {
 						dst = mi
+						break
 					}
 				}
 			}
@@ -497,13 +522,22 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			if j < s.Tok1 && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "its") {
 				j++
 			}
+			// a title before the possessor: ", President Volodymyr Zelenskiy's chief of staff"
+			for q := j; q < s.Tok1 && q < j+4; q++ {
+				if mi := mentionAt[q]; mi >= 0 {
+					if ms[mi].TitleTok == j {
+						j = q
+					}
+					break
+				}
+			}
 			if j < s.Tok1 && mentionAt[j] >= 0 {
 				// ORG's [mods] ROLE
 				other := mentionAt[j]
 				k := ms[other].Tok1
 				if k < s.Tok1 && toks[k].Lower == "'s" {
 					k++
-					for k < s.Tok1 && roleMods[toks[k].Lower] {
+					for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
 						k++
 					}
 					if e := rl.anyRole(x, k, s); e > 0 {
@@ -520,7 +554,7 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 				// PERSON, a former ORG ROLE
 				other := mentionAt[j]
 				k := ms[other].Tok1
-				for k < s.Tok1 && roleMods[toks[k].Lower] {
+				for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
 					k++
 				}
 				if e := rl.anyRole(x, k, s); e > 0 {
@@ -556,7 +590,7 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			continue
 		}
 		j := o.Tok1
-		for j < s.Tok1 && roleMods[toks[j].Lower] {
+		for j < s.Tok1 && roleMods[toks[j].Lower] && rl.anyRole(x, j, s) < 0 {
 			j++
 		}
 		e := rl.anyRole(x, j, s)

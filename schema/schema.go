@@ -70,6 +70,9 @@ type Relation struct {
 	Target    []string `yaml:"target"`
 	Triggers  Triggers `yaml:"triggers"`
 	Roles     []string `yaml:"roles"`
+	// NotBefore lists words that, right after an active trigger, show it
+	// means something else ("led to", "heads into").
+	NotBefore []string `yaml:"not_before"`
 }
 
 // Triggers are the phrases that state a relation, by where its arguments stand.
@@ -172,6 +175,7 @@ func (s *Schema) normalise() {
 		t := &r.Triggers
 		t.Active, t.Passive, t.Between, t.Subject = low(t.Active), low(t.Passive), low(t.Between), low(t.Subject)
 		r.Roles = low(r.Roles)
+		r.NotBefore = low(r.NotBefore)
 	}
 }
 
