@@ -442,3 +442,14 @@ func (x *articleState) typeRecurring() {
 		}
 	}
 }
+
+// DropPlanned removes the relations stated as planned.
+func (r *Result) DropPlanned() {
+	kept := r.Relations[:0]
+	for _, rel := range r.Relations {
+		if rel.Status == "" {
+			kept = append(kept, rel)
+		}
+	}
+	r.Relations = kept
+}

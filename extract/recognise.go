@@ -206,7 +206,7 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		if r.orgHeads[lastL] || r.placeHeads[lastL] || r.docHeads[lastL] {
 			return true
 		}
-		if r.titles.has(lastL) && (lastR == "state" || r.orgHeads[lastR] || len(toks[right.a:right.b]) == 1) {
+		if r.titles.has(lastL) && (lastR == "state" || r.orgHeads[lastR] || right.b-right.a == 1 && commonWord(toks[right.a])) {
 			// "Secretary of State", "Minister of Defence", "Chief of Staff"
 			return right.b-right.a <= 3
 		}
@@ -410,6 +410,9 @@ func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok i
 				return
 			}
 		}
+	}
+	if e := r.titles.match(toks, a, b); e == b {
+		return // a title alone ("CEO", "Secretary of State") names no one
 	}
 	m := Mention{Start: toks[a].Start, End: toks[b-1].End, Sentence: si, Tok0: a, Tok1: b, TitleTok: titleTok, Title: title, Entity: -1}
 	m.Text = x.text[m.Start:m.End]
@@ -687,4 +690,10 @@ func (r *recogniser) demonymInstitutions(x *articleState, si int) {
 		m.Name = m.Text
 		x.mentions = append(x.mentions, m)
 	}
+}
+
+// commonWord: the token's lower case is an English word ("State", "Defence").
+func commonWord(t Token) bool {
+	_, ok := lexCommonRank(t.Lower)
+	return ok
 }

@@ -486,99 +486,137 @@ var roleMods = map[string]bool{"top": true, "senior": true, "special": true, "ch
 	"foreign": true, "policy": true, "former": true, "interim": true, "then": true, "current": true,
 	"first": true, "vice": true, "executive": true, "general": true, "outgoing": true, "incoming": true}
 
-// roles finds relations stated by role nouns in sentence si.
+// roles finds relations stated by role nouns in sentence si:
+//
+//	ORG [mods] ROLE PERSON           "Kremlin spokesman Dmitry Peskov"
+//	ORG's [mods] ROLE PERSON         "Trump's son-in-law Jared Kushner"
+//	ORG ROLE and ROLE PERSON         "WeWork founder and former CEO Adam Neumann"
+//	PERSON, [det] [mods] ROLE [and ROLE] of|at|for [the] [mods] ORG
+//	                                 "Kirill Dmitriev, CEO of the Russian Direct Investment Fund"
+//	PERSON, [det] [mods] ORG [mods] ROLE
+//	                                 "Tim Morrison, a former National Security Council official"
+//	PERSON, [title] ORG's [mods] ROLE "Andriy Yermak, President Zelenskiy's chief of staff"
+//	PERSON is|was|as|became [the] ROLE of ORG
+//	ORG ROLE [and …], PERSON         "Ukraine's Security Council Secretary and leader of …, Rustem Umerov"
+//
+// An untyped name in the person's place becomes a person, one in the
+// organisation's place an institution.
 func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
 	toks := x.toks
 	ms := x.mentions
 	for pi := range ms {
 		p := &ms[pi]
-		if p.Sentence != si || p.Entity < 0 || x.res.Entities[p.Entity].Type != tPerson {
+		if p.Sentence != si || p.Entity < 0 {
+			continue
+		}
+		pt := x.res.Entities[p.Entity].Type
+		if pt != tPerson && pt != "" {
 			continue
 		}
 		// ORG [mods] ROLE PERSON, ORG's [mods] ROLE PERSON
-		if p.TitleTok >= 0 {
-			rs := p.TitleTok
-			j := rs - 1
-			for j >= s.Tok0 && roleMods[toks[j].Lower] && mentionAt[j] < 0 {
-				j--
+		if p.TitleTok >= 0 && pt == tPerson {
+			j := p.TitleTok - 1
+			for {
+				for j >= s.Tok0 && roleMods[toks[j].Lower] && mentionAt[j] < 0 {
+					j--
+				}
+				// "founder and former CEO": another role before "and"
+				if j > s.Tok0 && toks[j].Lower == "and" {
+					if a := rl.anyRoleEndingAt(x, s, j); a >= 0 {
+						j = a - 1
+						continue
+					}
+				}
+				break
 			}
 			if j >= s.Tok0 && toks[j].Lower == "'s" {
 				j--
 			}
 			if j >= s.Tok0 && mentionAt[j] >= 0 {
 				other := mentionAt[j]
-				if x.mentions[other].Tok1-x.mentions[other].Tok0 > 1 {
-					rl.typeAsInstitution(x, other) // "former Liberal Democrat leader …"
-				}
-				role := p.Title
-				rl.emitRole(x, pi, other, role, si, emit, 0)
+				rl.typeOrg(x, other)
+				rl.emitRole(x, pi, other, p.Title, si, emit, 0)
 			}
 		}
-		// PERSON, [det] [mods] ROLE (of|at|for) [the] ORG
-		// PERSON, ORG's [mods] ROLE
 		j := p.Tok1
-		if j < s.Tok1 && (toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became") {
+		if j >= s.Tok1 || !(toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became") {
+			continue
+		}
+		j++
+		if j < s.Tok1 && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "its") {
 			j++
-			if j < s.Tok1 && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "its") {
-				j++
-			}
-			// a title before the possessor: ", President Volodymyr Zelenskiy's chief of staff"
-			for q := j; q < s.Tok1 && q < j+4; q++ {
-				if mi := mentionAt[q]; mi >= 0 {
-					if ms[mi].TitleTok == j {
-						j = q
-					}
-					break
+		}
+		// a title before a possessor: ", President Volodymyr Zelenskiy's chief of staff"
+		for q := j; q < s.Tok1 && q < j+4; q++ {
+			if mi := mentionAt[q]; mi >= 0 {
+				if ms[mi].TitleTok == j {
+					j = q
 				}
+				break
 			}
-			if j < s.Tok1 && mentionAt[j] >= 0 {
-				// ORG's [mods] ROLE
-				other := mentionAt[j]
-				k := ms[other].Tok1
-				if k < s.Tok1 && toks[k].Lower == "'s" {
+		}
+		// up to two modifiers: "a senior military analyst", "a former … official"
+		for g := 0; g < 2 && j < s.Tok1 && rl.anyRole(x, j, s) < 0 && mentionAt[j] < 0 && (isModifier(toks[j]) || roleMods[toks[j].Lower]); g++ {
+			j++
+		}
+		if j < s.Tok1 && mentionAt[j] >= 0 && ms[mentionAt[j]].Tok0 == j {
+			// ", ORG's [mods] ROLE" or ", [a former] ORG [mods] ROLE"
+			other := mentionAt[j]
+			k := ms[other].Tok1
+			if k < s.Tok1 && toks[k].Lower == "'s" {
+				k++
+			}
+			for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
+				k++
+			}
+			if e := rl.anyRole(x, k, s); e > 0 {
+				if q := mentionAt[min(e, s.Tok1-1)]; e < s.Tok1 && q >= 0 && ms[q].TitleTok == k {
+					// ", U.S. President Donald Trump's son-in-law": the role is a title
+					// of the possessor that follows
+					other, k = q, ms[q].Tok1
+					if k >= s.Tok1 || toks[k].Lower != "'s" {
+						continue
+					}
 					k++
 					for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
 						k++
 					}
-					if e := rl.anyRole(x, k, s); e > 0 {
-						rl.emitRole(x, pi, other, strings.ToLower(spanText(toks, k, e)), si, emit, 0.05)
+					if e = rl.anyRole(x, k, s); e < 0 {
+						continue
 					}
 				}
-				continue
+				rl.typeOrg(x, other)
+				rl.typePerson(x, pi)
+				rl.emitRole(x, pi, other, strings.ToLower(spanText(toks, k, e)), si, emit, 0.05)
 			}
-			// up to two modifiers before the role: "a senior military analyst"
-			for g := 0; g < 2 && j < s.Tok1 && rl.anyRole(x, j, s) < 0 && isModifier(toks[j]) && mentionAt[j] < 0; g++ {
-				j++
+			continue
+		}
+		e := rl.anyRole(x, j, s)
+		if e < 0 {
+			continue
+		}
+		role := strings.ToLower(spanText(toks, j, e))
+		// "CEO and founder of …"
+		if e+1 < s.Tok1 && toks[e].Lower == "and" {
+			if e2 := rl.anyRole(x, e+1, s); e2 > 0 {
+				e = e2
 			}
-			if j < s.Tok1 && mentionAt[j] >= 0 && ms[mentionAt[j]].Tok0 == j {
-				// PERSON, a former ORG ROLE
-				other := mentionAt[j]
-				k := ms[other].Tok1
-				for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
-					k++
+		}
+		if e >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
+			continue
+		}
+		// "of the London-based fact-checking website Full Fact"
+		for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
+			if mi := mentionAt[k]; mi >= 0 {
+				if ms[mi].Tok0 == k && !x.possessor(mi) {
+					rl.typeOrg(x, mi)
+					rl.typePerson(x, pi)
+					rl.emitRole(x, pi, mi, role, si, emit, 0.05+0.02*float64(k-e-1))
 				}
-				if e := rl.anyRole(x, k, s); e > 0 {
-					rl.emitRole(x, pi, other, strings.ToLower(spanText(toks, k, e)), si, emit, 0.05)
-				}
-				continue
+				break
 			}
-			if e := rl.anyRole(x, j, s); e > 0 {
-				role := strings.ToLower(spanText(toks, j, e))
-				if e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
-					// "of the London-based fact-checking website Full Fact"
-					for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
-						if mi := mentionAt[k]; mi >= 0 {
-							if ms[mi].Tok0 == k {
-								rl.typeAsInstitution(x, mi)
-								rl.emitRole(x, pi, mi, role, si, emit, 0.05+0.02*float64(k-e-1))
-							}
-							break
-						}
-						if !isModifier(toks[k]) && toks[k].Lower != "the" {
-							break
-						}
-					}
-				}
+			if !isModifier(toks[k]) && toks[k].Lower != "the" {
+				break
 			}
 		}
 	}
@@ -608,6 +646,49 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			if toks[k].Lower == "said" || toks[k].Text == ";" {
 				break
 			}
+		}
+	}
+}
+
+// anyRoleEndingAt returns the start of a role phrase that ends right before
+// token end, or -1.
+func (rl *relater) anyRoleEndingAt(x *articleState, s Sentence, end int) int {
+	for a := end - 1; a >= s.Tok0 && a >= end-4; a-- {
+		if rl.anyRole(x, a, s) == end {
+			return a
+		}
+	}
+	return -1
+}
+
+// typeOrg types an untyped name in an organisation's place ("Taliban
+// spokesman …", "CEO of Take-Two") as an institution, unless it is a
+// common word or a given name.
+func (rl *relater) typeOrg(x *articleState, mi int) {
+	m := x.mentions[mi]
+	if m.Tok1-m.Tok0 == 1 {
+		t := x.toks[m.Tok0]
+		if _, common := lexCommonRank(t.Lower); common {
+			return
+		}
+		if _, given := givenName(t); given {
+			return
+		}
+	}
+	rl.typeAsInstitution(x, mi)
+}
+
+// typePerson types an untyped name in a person's place ("Hege, the CEO of …").
+func (rl *relater) typePerson(x *articleState, mi int) {
+	m := &x.mentions[mi]
+	if m.Entity < 0 {
+		return
+	}
+	e := &x.res.Entities[m.Entity]
+	if e.Type == "" {
+		e.Type = tPerson
+		for _, k := range e.Mentions {
+			x.mentions[k].Type = tPerson
 		}
 	}
 }

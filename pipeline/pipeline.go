@@ -24,6 +24,9 @@ type Options struct {
 	// Analyse, when set, runs on the resolved graph before Build returns
 	// (the analysis stage writes metrics onto the nodes).
 	Analyse func(ctx context.Context, g *graph.Graph) error
+	// Planned keeps relations stated as planned ("will meet next week")
+	// as edges with status "planned"; by default they are dropped.
+	Planned bool
 }
 
 // Summary tells what a build read and made.
@@ -70,6 +73,9 @@ func Build(ctx context.Context, paths []string, opt Options) (*graph.Graph, Summ
 					continue
 				}
 				res := ex.Extract(j.a.Text)
+				if !opt.Planned {
+					res.DropPlanned()
+				}
 				e := graph.Extracted{Article: j.a.Record(), Text: j.a.Text, Result: res}
 				mu.Lock()
 				for len(out) <= j.seq {
