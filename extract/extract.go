@@ -63,6 +63,7 @@ type articleState struct {
 	acronymType map[string]string
 	acronymOf   map[string]string // acronym -> expansion name
 	roleLinks   []roleLink
+	untypedArgs bool // relation arguments may be untyped names (second pass)
 	res         *Result
 }
 

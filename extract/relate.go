@@ -134,14 +134,16 @@ func (rl *relater) relate(x *articleState) {
 		}
 		d := rl.rels[rel]
 		ts, tt := x.res.Entities[es].Type, x.res.Entities[et].Type
-		if !d.source[ts] || !d.target[tt] {
-			if d.symmetric && d.source[tt] && d.target[ts] {
+		okS := func(t string) bool { return t == "" || d.source[t] }
+		okT := func(t string) bool { return t == "" || d.target[t] }
+		if !okS(ts) || !okT(tt) {
+			if d.symmetric && okS(tt) && okT(ts) {
 				es, et = et, es
 			} else {
 				return
 			}
 		}
-		if d.symmetric && es > et && d.source[tt] && d.target[ts] {
+		if d.symmetric && es > et && okS(tt) && okT(ts) {
 			es, et = et, es
 		}
 		key := [4]int{rel, es, et, si}
@@ -179,12 +181,47 @@ type emitFunc func(rel int, src, dst, si int, trig string, status string, conf f
 
 func (rl *relater) typeOK(x *articleState, mi int, types map[string]bool) bool {
 	e := x.mentions[mi].Entity
-	return e >= 0 && types[x.res.Entities[e].Type]
+	if e < 0 {
+		return false
+	}
+	t := x.res.Entities[e].Type
+	if t == "" && x.untypedArgs {
+		// a name no cue typed ("Volker said meeting with Giuliani"): taken
+		// when no typed name fits; resolution across articles types it or
+		// drops the relation
+		return x.nameLike(mi)
+	}
+	return types[t]
+}
+
+// nameLike: a mention that looks like a proper name, not a capitalised
+// ordinary word.
+func (x *articleState) nameLike(mi int) bool {
+	m := x.mentions[mi]
+	for k := m.Tok0; k < m.Tok1; k++ {
+		t := x.toks[k]
+		if !t.Cap || t.Upper {
+			return false
+		}
+		if _, common := lexCommonRank(t.Lower); common {
+			return false
+		}
+	}
+	return true
 }
 
 // left finds the nearest mention before token i in the sentence whose type
 // is allowed, resolving "he"/"she" to the last person named before.
 func (rl *relater) left(x *articleState, i int, s Sentence, mentionAt []int, types map[string]bool) (int, int) {
+	if mi, d := rl.left1(x, i, s, mentionAt, types); mi >= 0 || x.untypedArgs {
+		return mi, d
+	}
+	x.untypedArgs = true
+	defer func() { x.untypedArgs = false }()
+	return rl.left1(x, i, s, mentionAt, types)
+}
+
+func (rl *relater) left1(x *articleState, i int, s Sentence, mentionAt []int, types map[string]bool) (int, int) {
 	toks := x.toks
 	for j := i - 1; j >= s.Tok0 && j >= i-25; j-- {
 		if mi := mentionAt[j]; mi >= 0 {
@@ -210,6 +247,15 @@ func (rl *relater) left(x *articleState, i int, s Sentence, mentionAt []int, typ
 
 // right finds the nearest allowed mention after token e.
 func (rl *relater) right(x *articleState, e int, s Sentence, mentionAt []int, types map[string]bool, limit int) (int, int) {
+	if mi, d := rl.right1(x, e, s, mentionAt, types, limit); mi >= 0 || x.untypedArgs {
+		return mi, d
+	}
+	x.untypedArgs = true
+	defer func() { x.untypedArgs = false }()
+	return rl.right1(x, e, s, mentionAt, types, limit)
+}
+
+func (rl *relater) right1(x *articleState, e int, s Sentence, mentionAt []int, types map[string]bool, limit int) (int, int) {
 	toks := x.toks
 	steps := 0
 	for j := e; j < s.Tok1 && steps < limit; j++ {

@@ -44,6 +44,9 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 		for ei, e := range a.Result.Entities {
 			it := &item{art: ai, ent: ei, typ: e.Type, name: e.Name, aliases: e.Aliases, mentions: len(e.Mentions), strong: e.Strong, cluster: -1}
 			it.key = resolveKey(it.typ, e.Name)
+			if it.typ != Person && !strings.Contains(e.Name, " ") {
+				it.surname = translit(extract.NameKey(e.Name))
+			}
 			if it.typ == Person {
 				words := strings.Fields(extract.NameKey(e.Name))
 				if len(words) > 0 {
@@ -97,8 +100,11 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 		if it.cluster >= 0 || it.typ == "" {
 			continue
 		}
-		if it.typ == Person {
-			if c := cl.personFor(bySurname, it, arts); c >= 0 {
+		if it.typ == Person || (!it.strong && it.surname != "") {
+			// a surname alone, or a one-word name typed only by a weak cue,
+			// joins the person named in full with that surname
+			if c := cl.personFor(bySurname, it, arts); c >= 0 && (it.typ == Person || cl.given[c] != "") {
+				it.typ = Person
 				cl.add(c, it)
 				continue
 			}
@@ -146,6 +152,13 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 	for _, it := range items {
 		if it.typ != "" || it.cluster >= 0 {
 			continue
+		}
+		if it.surname != "" {
+			if c := cl.personFor(bySurname, it, arts); c >= 0 && cl.given[c] != "" {
+				it.typ = Person
+				cl.add(c, it)
+				continue
+			}
 		}
 		cands := aliasKey[extract.NameKey(it.name)]
 		if len(cands) == 1 {
