@@ -100,6 +100,7 @@ func (e *Extractor) Extract(text string) *Result {
 	sort.SliceStable(x.mentions, func(i, j int) bool { return x.mentions[i].Start < x.mentions[j].Start })
 	x.resolve()
 	x.typeRecurring()
+	x.typeLists()
 	e.rel.relate(x)
 	res.Mentions = x.mentions
 	return res
@@ -453,4 +454,55 @@ func (r *Result) DropPlanned() {
 		}
 	}
 	r.Relations = kept
+}
+
+// typeLists gives an untyped name the type of the names it is listed with:
+// "acquisitions including Marvel Entertainment, Lucasfilm and BamTech".
+func (x *articleState) typeLists() {
+	ms := x.mentions
+	sep := func(a, b int) bool { // tokens between mentions a and b are a list separator
+		if ms[a].Sentence != ms[b].Sentence || ms[b].Tok0 < ms[a].Tok1 {
+			return false
+		}
+		gap := x.toks[ms[a].Tok1:ms[b].Tok0]
+		switch len(gap) {
+		case 1:
+			return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
+		case 2:
+			return gap[0].Text == "," && (gap[1].Lower == "and" || gap[1].Lower == "or")
+		}
+		return false
+	}
+	for i := 0; i < len(ms); {
+		j := i
+		for j+1 < len(ms) && sep(j, j+1) {
+			j++
+		}
+		if j > i {
+			typ := ""
+			agree := true
+			for k := i; k <= j; k++ {
+				if e := ms[k].Entity; e >= 0 {
+					if t := x.res.Entities[e].Type; t != "" {
+						if typ != "" && typ != t {
+							agree = false
+						}
+						typ = t
+					}
+				}
+			}
+			if agree && (typ == tInstitution || typ == tPerson) {
+				for k := i; k <= j; k++ {
+					e := ms[k].Entity
+					if e >= 0 && x.res.Entities[e].Type == "" && x.nameLike(k) {
+						x.res.Entities[e].Type = typ
+						for _, mi := range x.res.Entities[e].Mentions {
+							x.mentions[mi].Type = typ
+						}
+					}
+				}
+			}
+		}
+		i = j + 1
+	}
 }

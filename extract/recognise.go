@@ -175,7 +175,11 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 			gap := n.a - c.b
 			conn := toks[c.b]
 			ok := false
-			if gap == 1 && nameConnectors[conn.Lower] {
+			if gap == 1 && conn.Text == "," && k+2 < len(runs) && r.orgHeads[toks[c.a].Lower] && strings.Contains(joinLower(toks[c.a:c.b]), " of ") {
+				// "Ministry of Trade, Industry and Energy"
+				n2 := runs[k+2]
+				ok = n2.a-n.b == 1 && toks[n.b].Lower == "and" && n2.b-n2.a <= 2 && n.b-n.a <= 2
+			} else if gap == 1 && nameConnectors[conn.Lower] {
 				ok = r.joinAcross(toks, c, n, conn.Lower)
 			} else if gap == 2 && conn.Lower == "of" && toks[c.b+1].Lower == "the" {
 				ok = r.joinAcross(toks, c, n, "of")
@@ -256,6 +260,21 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		}
 		r.addName(x, si, te, b, toks[ta].Lower, ta, joinLower(toks[ta:te]))
 		return
+	}
+	// a title at the end: "U.S. Ambassador to …", "Disney Chairman"
+	if tb := r.titles.matchEndingAt(toks, a+1, b); tb > a && !r.orgHeads[toks[b-1].Lower] {
+		r.prefixMention(x, si, a, tb)
+		return
+	}
+	// a place then a person: "special envoy to Ukraine Kurt Volker"
+	for k := a + 1; k < b-1; k++ {
+		if p, ok := lexPlace(spanText(toks, a, k)); ok && (isCountry(p) || p.Population >= 100000) {
+			if _, given := givenName(toks[k]); given && b-k <= 3 && allNameLike(toks[k:b]) {
+				r.addName(x, si, a, k, "", -1, "")
+				a = k
+			}
+			break
+		}
 	}
 	// a lower-case title right before the chunk: "envoy Steve Witkoff"
 	title, titleTok := "", -1
@@ -349,7 +368,7 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 		if toks[a].Lower == "former" || toks[a].Lower == "then" || roleMods[toks[a].Lower] {
 			return
 		}
-		if rank, common := lexCommonRank(toks[a].Lower); common && rank < 20000 && !r.orgHeads[toks[a].Lower] {
+		if rank, common := lexCommonRank(toks[a].Lower); common && rank < 20000 {
 			return // "Energy Secretary …", "Senior Vice President …"
 		}
 	}
@@ -493,6 +512,12 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		}
 	}
 	// Acronyms: countries ("US", "UK", "UAE") or organisations ("NATO", "FBI")
+	if n == 1 && first.Upper && a > s.Tok0 && x.acronymType[first.Text] == "" {
+		// "an IPO", "a TV debate", "100 GW": a thing or a unit, not a name
+		if p := toks[a-1]; p.Lower == "a" || p.Lower == "an" || p.Digit {
+			return "", false
+		}
+	}
 	if n == 1 && first.Upper {
 		if _, ok := lexCountry(first.Text); ok {
 			return tPlace, true
