@@ -22,11 +22,12 @@
 // Stats.Ignored. A file named as an argument is read whatever its
 // extension: an unknown one is sniffed like standard input.
 //
-//   - .txt, .text: paragraphs on lines, or separated by blank lines. Text is
-//     taken as hard-wrapped when it has blank lines and its longest line is
-//     40 to 100 characters wide; then a line break is joined into a space when the next
-//     line's first word would not have fitted on the line (a greedy wrapper
-//     broke there), and kept otherwise, so titles and short lines stay apart.
+//   - .txt, .text: paragraphs on lines, or separated by blank lines. Text
+//     is taken as hard-wrapped when it has blank lines and its longest line
+//     is 40 to 100 characters wide; then a line break becomes a space when
+//     the next line's first word would not have fitted on the line (a greedy
+//     wrapper broke there), and stays otherwise, so titles and short lines
+//     stay apart.
 //   - .md, .markdown: as .txt, plus a line-level cleanup, not a renderer:
 //     YAML front matter gives title, url/link and published/date; a heading
 //     that is the first content gives Title and is left out of Text (other
@@ -36,23 +37,28 @@
 //     backslash escapes, link targets and images are dropped, link text
 //     kept; code fences, thematic breaks and link definitions are dropped.
 //   - .html, .htm, .xhtml: the article's main text found by
-//     codeberg.org/readeck/go-readability/v2, a paragraph per block element;
-//     when it finds nothing, the whole body without scripts, styles, navigation,
-//     headers, footers and forms. Title from readability (else og:title, else
+//     codeberg.org/readeck/go-readability/v2, a paragraph per block element,
+//     without figures and captions, and without runs of four or more
+//     menu-like lines (three words or fewer, no final punctuation: the
+//     navigation readability sometimes keeps); when it finds nothing, the
+//     whole body without scripts, styles, navigation, headers, footers and
+//     forms. Title from readability (else og:title, else
 //     <title>), URL from <link rel=canonical> (else og:url), Published from
 //     readability's metadata (JSON-LD, article:published_time, ...), else
-//     other date metadata or the first <time datetime>. Elements nested
-//     deeper than 256 levels are flattened first, because parsing time grows
-//     with the square of the depth.
+//     other date metadata or the first <time datetime>; a title's trailing
+//     " - Site Name" is dropped. Elements nested deeper than 256 levels are
+//     flattened first, because parsing time grows with the square of the
+//     depth; a page of more than 100,000 elements skips readability and
+//     gets the whole-body rendering.
 //   - .jsonl, .ndjson: streamed, one JSON object a line with "id", "title",
 //     "url", "published" and "text" (an id may be a number). A line that is
 //     not a JSON object, has no text, or is longer than MaxFileBytes is a
 //     Skip naming the file and line; the other lines all come through.
 //     MaxFileBytes bounds each line, not the file.
-//   - "-" (standard input), and files of unknown extension: jsonl when the
-//     first non-blank line is a JSON object and more than half of the
-//     non-blank lines start with "{", HTML when the first non-blank
-//     character is "<", else plain text.
+//   - "-" (standard input, read whole up to MaxFileBytes), and files of
+//     unknown extension: jsonl when the first non-blank line is a JSON
+//     object and more than half of the non-blank lines start with "{",
+//     HTML when the first non-blank character is "<", else plain text.
 //
 // # IDs
 //
@@ -94,11 +100,14 @@
 //
 // # Memory
 //
-// Files are read whole, so a Walk holds at most about 4 × MaxFileBytes
-// (256 MiB by default: the raw bytes, the decoded text, the normalised text
-// and the Article) for a text file, and about 15 × MaxHTMLBytes (32 MiB by
-// default) for an HTML page's tree. jsonl is streamed: the bound applies to
-// its longest line. Lines of any length up to those limits work.
+// Files are read whole, one at a time, in a single allocation when their
+// size is known. A text file costs the raw bytes plus the text (2 × its
+// size, measured by TestHugeLine on a 200 MB line), up to 4 × when it must
+// be transcoded, repaired and put in normal form C: a Walk stays below
+// 4 × MaxFileBytes (256 MiB by default). An HTML page allocates up to about
+// 20 × its size (16 × at most on news-dev), so HTML has its own, lower
+// limit, MaxHTMLBytes (32 MiB by default). jsonl is streamed: the bound
+// applies to its longest line. Lines of any length within the limits work.
 //
 // # Concurrency
 //

@@ -17,11 +17,17 @@ import (
 // reach 52). Deeper elements are flattened, see flatten.
 const maxHTMLDepth = 256
 
+// maxHTMLElements bounds the work readability does on one page; a page
+// with more elements (news pages have a few thousand: 1,587 at most in
+// news-dev) gets the fallback rendering of its whole body.
+const maxHTMLElements = 100_000
+
 // fromHTML extracts the main text and the metadata of an HTML page, already
 // in UTF-8. The text is the article body found by readability, rendered
 // with a line per block element, then normalised; when readability finds
-// nothing the whole body is rendered without scripts, styles, navigation,
-// headers, footers and forms.
+// nothing (or the page has more than maxHTMLElements elements) the whole
+// body is rendered without scripts, styles, navigation, headers, footers
+// and forms.
 func fromHTML(b []byte) doc {
 	if tokenDepth(b) > maxHTMLDepth {
 		b = flatten(b, maxHTMLDepth)
@@ -38,9 +44,11 @@ func fromHTML(b []byte) doc {
 		pageURL = nil
 	}
 	p := readability.NewParser()
+	p.MaxElemsToParse = maxHTMLElements
 	art, err := p.ParseAndMutate(root, pageURL)
 	var text string
 	if err == nil && art.Node != nil {
+		dropFigures(art.Node)
 		text = render.InnerText(art.Node)
 	}
 	d.title = trimSiteName(cleanInline(art.Title()), cleanInline(art.SiteName()))
@@ -72,8 +80,61 @@ func fromHTML(b []byte) doc {
 			keep = append(keep, l)
 		}
 	}
-	d.text = strings.Join(keep, "\n")
+	d.text = strings.Join(dropMenus(keep), "\n")
 	return d
+}
+
+// dropMenus removes runs of menuRun or more consecutive menu-like lines
+// (at most menuWords words, no sentence-final punctuation): navigation,
+// tag lists and share buttons that readability sometimes keeps.
+func dropMenus(lines []string) []string {
+	out := lines[:0]
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && menuLike(lines[j]) {
+			j++
+		}
+		if j-i >= menuRun {
+			i = j
+			continue
+		}
+		if j == i {
+			j++
+		}
+		out = append(out, lines[i:j]...)
+		i = j
+	}
+	return out
+}
+
+const (
+	menuRun   = 4
+	menuWords = 3
+)
+
+func menuLike(line string) bool {
+	if strings.Count(line, " ") >= menuWords {
+		return false
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', '"', '\'', ':', ';':
+		return false
+	}
+	return !strings.HasSuffix(line, "”") && !strings.HasSuffix(line, "’")
+}
+
+// dropFigures removes figures and their captions (photo credits and
+// captions are not the article's prose).
+func dropFigures(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Figure || c.DataAtom == atom.Figcaption) {
+			n.RemoveChild(c)
+		} else {
+			dropFigures(c)
+		}
+		c = next
+	}
 }
 
 // trimSiteName drops a trailing " - Site Name" (or "|", "–", "—", "::")

@@ -89,8 +89,8 @@ type Options struct {
 	// 256 MiB when zero. Larger files are skipped, so the memory a Walk
 	// holds stays below about 4 × MaxFileBytes for text and jsonl.
 	MaxFileBytes int64
-	// MaxHTMLBytes is the largest HTML file read, 32 MiB when zero: a
-	// parsed page takes about 15 times its size in memory.
+	// MaxHTMLBytes is the largest HTML file read (if below MaxFileBytes),
+	// 32 MiB when zero: a parsed page takes up to about 20 times its size.
 	MaxHTMLBytes int64
 	// Stdin is read for the path "-"; os.Stdin when nil.
 	Stdin io.Reader
@@ -323,13 +323,17 @@ func (w *walker) file(ctx context.Context, path, id string, explicit bool) error
 	}
 	limit := w.opt.MaxFileBytes
 	if format == fmtHTML {
-		limit = w.opt.MaxHTMLBytes
+		limit = min(limit, w.opt.MaxHTMLBytes)
 	}
 	if fi.Mode().IsRegular() && fi.Size() > limit {
 		w.skip(path, 0, tooBig(fi.Size(), limit))
 		return nil
 	}
-	b, err := readAll(f, fi, limit)
+	var hint int64
+	if fi.Mode().IsRegular() {
+		hint = fi.Size()
+	}
+	b, err := readAll(f, hint, limit)
 	if err != nil {
 		w.skip(path, 0, reason(err))
 		return nil
@@ -341,29 +345,47 @@ func (w *walker) file(ctx context.Context, path, id string, explicit bool) error
 	return w.content(ctx, path, id, format, b)
 }
 
+// hashText returns the hex SHA-256 of s without copying s whole.
+func hashText(s string) string {
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 func tooBig(n, limit int64) string {
 	return fmt.Sprintf("%d bytes, above the limit of %d", n, limit)
 }
 
-// readAll reads at most limit+1 bytes of f, in one allocation when the
-// size is known.
-func readAll(f *os.File, fi fs.FileInfo, limit int64) ([]byte, error) {
-	size := int64(512)
-	if fi.Mode().IsRegular() && fi.Size() > 0 {
-		size = fi.Size() + 1
+// readAll reads r to its end or to limit+1 bytes, whichever comes first.
+// hint is the expected size (the file's size, or 0 when unknown): with it
+// the bytes are read in one allocation.
+func readAll(r io.Reader, hint, limit int64) ([]byte, error) {
+	n := min(hint, limit) + 1 // one more byte shows a file above the limit
+	b := make([]byte, 0, max(n, 512))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow
+		}
+		m, err := r.Read(b[len(b):min(int64(cap(b)), limit+1)])
+		b = b[:len(b)+m]
+		if int64(len(b)) > limit || err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
 	}
-	if size > limit+1 {
-		size = limit + 1
-	}
-	buf := bytes.NewBuffer(make([]byte, 0, size))
-	_, err := buf.ReadFrom(io.LimitReader(f, limit+1))
-	return buf.Bytes(), err
 }
 
 // stdin reads standard input, sniffing its format.
 func (w *walker) stdin(ctx context.Context) error {
 	w.st.Files++
-	b, err := io.ReadAll(io.LimitReader(w.opt.Stdin, w.opt.MaxFileBytes+1))
+	b, err := readAll(w.opt.Stdin, 0, w.opt.MaxFileBytes)
 	if err != nil {
 		w.skip("-", 0, reason(err))
 		return nil
@@ -384,8 +406,8 @@ func (w *walker) content(ctx context.Context, src, id, format string, b []byte) 
 	case fmtJSONL:
 		return w.jsonl(ctx, bytes.NewReader(b), src, id)
 	case fmtHTML:
-		if int64(len(b)) > w.opt.MaxHTMLBytes {
-			w.skip(src, 0, tooBig(int64(len(b)), w.opt.MaxHTMLBytes)+" (HTML)")
+		if limit := min(w.opt.MaxFileBytes, w.opt.MaxHTMLBytes); int64(len(b)) > limit {
+			w.skip(src, 0, tooBig(int64(len(b)), limit))
 			return nil
 		}
 	}
@@ -419,8 +441,7 @@ func (w *walker) content(ctx context.Context, src, id, format string, b []byte) 
 // by an article with the same text is a duplicate and skipped; one taken by
 // a different text becomes fallback, then fallback~2, fallback~3, ...
 func (w *walker) emit(a Article, fallback string) error {
-	sum := sha256.Sum256([]byte(a.Text))
-	a.Hash = hex.EncodeToString(sum[:])
+	a.Hash = hashText(a.Text)
 	if h, taken := w.ids[a.ID]; taken {
 		if h == a.Hash {
 			w.skip(a.Source, a.Line, fmt.Sprintf("duplicate of article %s", a.ID))

@@ -101,7 +101,11 @@ func (w *walker) jsonLine(src, fileID string, n int, line []byte) error {
 		w.skip(src, n, "invalid JSON: "+jsonReason(err))
 		return nil
 	}
-	text, ok := jsonString(jl.Text)
+	if len(jl.Text) == 0 || string(jl.Text) == "null" {
+		w.skip(src, n, `no "text"`)
+		return nil
+	}
+	text, ok := jsonString(jl.Text, false)
 	if !ok {
 		w.skip(src, n, `"text" is not a string`)
 		return nil
@@ -111,13 +115,13 @@ func (w *walker) jsonLine(src, fileID string, n int, line []byte) error {
 		w.skip(src, n, "empty text")
 		return nil
 	}
-	id, _ := jsonString(jl.ID)
+	id, _ := jsonString(jl.ID, true)
 	if id = cleanInline(id); id == "" {
 		id = fileID + ":" + strconv.Itoa(n)
 	}
-	title, _ := jsonString(jl.Title)
-	url, _ := jsonString(jl.URL)
-	published, _ := jsonString(jl.Published)
+	title, _ := jsonString(jl.Title, false)
+	url, _ := jsonString(jl.URL, false)
+	published, _ := jsonString(jl.Published, false)
 	a := Article{
 		ID: id, Title: cleanInline(title), URL: cleanInline(url), Published: normDate(published),
 		Text: d.text, Source: src, Format: fmtJSONL, Line: n, Encoding: dec.enc,
@@ -125,9 +129,9 @@ func (w *walker) jsonLine(src, fileID string, n int, line []byte) error {
 	return w.emit(a, fileID+"#"+id)
 }
 
-// jsonString returns a JSON string's value, a number's literal, and "" for
-// null or a missing field; ok is false for arrays, objects and booleans.
-func jsonString(raw json.RawMessage) (string, bool) {
+// jsonString returns a JSON string's value, a number's literal when number
+// is true, and "" for null or a missing field; ok is false for other values.
+func jsonString(raw json.RawMessage, number bool) (string, bool) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return "", true
 	}
@@ -139,7 +143,7 @@ func jsonString(raw json.RawMessage) (string, bool) {
 		}
 		return s, true
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return string(raw), true
+		return string(raw), number
 	}
 	return "", false
 }

@@ -262,13 +262,7 @@ func mdInline(s string) string {
 			if j == len(s) {
 				after = ' '
 			}
-			wb, wa := isWord(before), isWord(after)
-			if c == '_' && wb && wa { // snake_case
-				b.WriteString(s[i:j])
-				i = j
-				continue
-			}
-			if wb != wa || (c == '*' && wb && wa && j-i >= 2) { // opens or closes emphasis
+			if emphasis(c, before, after, j-i) {
 				i = j
 				continue
 			}
@@ -282,9 +276,25 @@ func mdInline(s string) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func isWord(r rune) bool {
-	return r != utf8.RuneError && !unicode.IsSpace(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsPunct(r) && r != '*' && r != '_')
+// emphasis reports whether a run of n markers c between before and after
+// opens or closes emphasis, following CommonMark's flanking rules, except
+// that a single * between two letters or digits ("5*3") stays.
+func emphasis(c byte, before, after rune, n int) bool {
+	bs, as := unicode.IsSpace(before), unicode.IsSpace(after)
+	bp, ap := isPunct(before), isPunct(after)
+	left := !as && (!ap || bs || bp)
+	right := !bs && (!bp || as || ap)
+	if c == '_' {
+		return left && (!right || bp) || right && (!left || ap)
+	}
+	if n == 1 && isAlnum(before) && isAlnum(after) {
+		return false
+	}
+	return left || right
 }
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // linkEnd returns the index just after a Markdown link starting with the
 // '[' at i: "[text](target)" or "[text][ref]", or 0 when there is none.
