@@ -232,7 +232,9 @@ func (x *articleState) resolve() {
 		if !containsStr(e.Aliases, m.Name) {
 			e.Aliases = append(e.Aliases, m.Name)
 		}
-		if m.Title != "" && (m.Title == "mr" || m.Title == "mrs" || m.Title == "ms" || m.Title == "dr" || m.Title == "president") {
+		// "Mr Witkoff", "President Trump", "Queen Elizabeth": a capitalised
+		// title written with the name is a surface form of its own
+		if m.Title != "" && m.TitleTok >= 0 && x.toks[m.TitleTok].Cap && (m.Tok1-m.Tok0 == 1 || honorific[m.Title]) {
 			form := m.Title
 			form = strings.ToUpper(form[:1]) + form[1:]
 			if t := x.toks[m.TitleTok]; t.End <= m.Start {
@@ -506,3 +508,6 @@ func (x *articleState) typeLists() {
 		i = j + 1
 	}
 }
+
+// honorific titles make a surface form with a full name too ("Mr Donald Trump").
+var honorific = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "president": true}

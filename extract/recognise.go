@@ -220,8 +220,8 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		if conn == "&" {
 			return true
 		}
-		if r.orgHeads[lastL] || left.b-left.a > 3 {
-			return false
+		if r.orgHeads[lastL] || left.b-left.a > 3 || right.b-right.a < 2 {
+			return false // "McClatchy and Tribune" are two names
 		}
 		for k := right.a; k < right.b && k < right.a+3; k++ {
 			if r.orgHeads[toks[k].Lower] && toks[k].Lower != "house" {
@@ -261,15 +261,19 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		r.addName(x, si, te, b, toks[ta].Lower, ta, joinLower(toks[ta:te]))
 		return
 	}
-	// a title at the end: "U.S. Ambassador to …", "Disney Chairman"
-	if tb := r.titles.matchEndingAt(toks, a+1, b); tb > a && !r.orgHeads[toks[b-1].Lower] {
+	// a title at the end: "U.S. Ambassador to …", "Disney Chairman" (but
+	// not "Masayoshi Son": kinship words and given names)
+	if tb := r.titles.matchEndingAt(toks, a+1, b); tb > a && !r.orgHeads[toks[b-1].Lower] && lexicon.TitleWord(toks[b-1].Lower) && !startsWithGiven(toks, a, tb) {
 		r.prefixMention(x, si, a, tb)
 		return
 	}
 	// a place then a person: "special envoy to Ukraine Kurt Volker"
 	for k := a + 1; k < b-1; k++ {
 		if p, ok := lexPlace(spanText(toks, a, k)); ok && (isCountry(p) || p.Population >= 100000) {
-			if _, given := givenName(toks[k]); given && b-k <= 3 && allNameLike(toks[k:b]) {
+			if _, longer := lexPlace(spanText(toks, a, k+1)); longer {
+				continue // "San Jose …"
+			}
+			if _, given := givenName(toks[k]); given && b-k <= 3 && allNameLike(toks[k:b]) && !r.orgHeads[toks[b-1].Lower] {
 				r.addName(x, si, a, k, "", -1, "")
 				a = k
 			}
@@ -468,6 +472,10 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		if p, ok := lexPlace(text); !(ok && isCountry(p)) {
 			return tPerson, true
 		}
+	}
+	// a known place written in full ("New York City") before head words
+	if p, ok := lexPlace(text); ok && n >= 2 && (isCountry(p) || p.Population >= 100000) {
+		return tPlace, true
 	}
 	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
 	if r.orgHeads[last.Lower] || lexLegalSuffix(last.Text) || (n >= 3 && r.orgHeads[first.Lower]) {
@@ -720,5 +728,14 @@ func (r *recogniser) demonymInstitutions(x *articleState, si int) {
 // commonWord: the token's lower case is an English word ("State", "Defence").
 func commonWord(t Token) bool {
 	_, ok := lexCommonRank(t.Lower)
+	return ok
+}
+
+// startsWithGiven: the tokens [a, b) start with a given name.
+func startsWithGiven(toks []Token, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	_, ok := givenName(toks[a])
 	return ok
 }

@@ -489,8 +489,9 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 		// entity the subject holds a role in, else the next allowed entity
 		for _, a := range subj {
 			dst := -1
+			// a role the subject holds, stated anywhere before in the article
 			for _, rlk := range x.roleLinks {
-				if rlk.person == a && rl.typeOK(x, rlk.other, d.target) {
+				if x.mentions[rlk.person].Entity == x.mentions[a].Entity && rl.typeOK(x, rlk.other, d.target) {
 					dst = rlk.other
 				}
 			}
@@ -667,13 +668,17 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 		}
 	}
 	// ORG ROLE [and …], PERSON: "Ukraine's National Security Council Secretary and
-	// leader of the delegation, Rustem Umerov"
+	// leader of the delegation, Rustem Umerov"; ORG's [mods] ROLE, PERSON:
+	// "Tribune's former chairman, Michael Ferro"
 	for oi := range ms {
 		o := &ms[oi]
 		if o.Sentence != si || o.Entity < 0 {
 			continue
 		}
 		j := o.Tok1
+		if j < s.Tok1 && toks[j].Lower == "'s" {
+			j++
+		}
 		for j < s.Tok1 && roleMods[toks[j].Lower] && rl.anyRole(x, j, s) < 0 {
 			j++
 		}

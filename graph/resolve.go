@@ -518,7 +518,12 @@ func resolveKey(typ, name string) string {
 		}
 		return collapse(strings.Join(words, " "))
 	case Institution:
-		return spellingKey(k)
+		// "McClatchy Co." and "McClatchy", "Acme Inc" and "Acme"
+		words := strings.Fields(k)
+		if len(words) > 1 && lexicon.LegalSuffix(words[len(words)-1]) {
+			words = words[:len(words)-1]
+		}
+		return spellingKey(strings.Join(words, " "))
 	case Document:
 		if dk := extractDocKey(name); dk != "" {
 			return dk
