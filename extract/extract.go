@@ -64,13 +64,15 @@ type articleState struct {
 	acronymOf   map[string]string // acronym -> expansion name
 	roleLinks   []roleLink
 	untypedArgs bool // relation arguments may be untyped names (second pass)
+	initial     bool // the chunk being classified opened its sentence
+	capMidCount map[string]int
 	res         *Result
 }
 
 // Extract finds the entities and relations of one article text.
 func (e *Extractor) Extract(text string) *Result {
 	toks, sents := Tokenize(text)
-	x := &articleState{text: text, toks: toks, sents: sents, capMid: map[string]bool{}, known: map[string]string{},
+	x := &articleState{text: text, toks: toks, sents: sents, capMid: map[string]bool{}, capMidCount: map[string]int{}, known: map[string]string{},
 		acronymType: map[string]string{}, acronymOf: map[string]string{}}
 	res := &Result{Sentences: sents}
 	x.res = res
@@ -114,6 +116,7 @@ func (x *articleState) scanCapitals() {
 			p := x.toks[i-1]
 			if t.Word && t.Cap && p.Word {
 				x.capMid[t.Lower] = true
+				x.capMidCount[t.Lower]++
 			}
 		}
 	}
@@ -282,7 +285,7 @@ func (x *articleState) resolve() {
 		// a short form of a person named in full: "Umerov", "Mr Witkoff"
 		if nw == 1 && (m.Type == "" || m.Type == tPerson || !m.Strong || x.weakPlace(m)) {
 			cands := persons[key]
-			if len(cands) == 0 && m.Type == tPerson {
+			if len(cands) == 0 && m.Type == tPerson && m.TitleTok < 0 {
 				cands = persons["^"+key]
 			}
 			if ei := nearestEntity(ms, ents, cands, m.Start); ei >= 0 {
@@ -426,6 +429,17 @@ func (x *articleState) typeRecurring() {
 		}
 		words := strings.Fields(e.Name)
 		if mid < 2 || len(words) > 3 {
+			continue
+		}
+		// used only as a modifier ("European allies", "European officials")
+		modifier := true
+		for _, mi := range e.Mentions {
+			m := x.mentions[mi]
+			if m.Tok1 >= len(x.toks) || !x.toks[m.Tok1].Word || x.toks[m.Tok1].Cap || x.toks[m.Tok1].Lower == "'s" || stopModifiers[x.toks[m.Tok1].Lower] || x.toks[m.Tok1].Para != x.toks[m.Tok0].Para {
+				modifier = false
+			}
+		}
+		if modifier {
 			continue
 		}
 		ok := true

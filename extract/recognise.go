@@ -43,6 +43,7 @@ type recogniser struct {
 	orgAfter    map[string]bool
 	docHeads    map[string]bool
 	docMods     map[string]bool
+	orgBefore   map[string]bool
 }
 
 func newRecogniser(s *schema.Schema) *recogniser {
@@ -63,6 +64,7 @@ func newRecogniser(s *schema.Schema) *recogniser {
 	r.personAfter = wordSet(p.VerbsAfter)
 	r.orgHeads = wordSet(in.Heads)
 	r.orgAfter = wordSet(in.VerbsAfter)
+	r.orgBefore = wordSet(in.WordsBefore)
 	r.placeSuffix = wordSet(pl.Suffixes)
 	r.placeHeads = wordSet(pl.Heads)
 	r.placeBefore = wordSet(pl.WordsBefore)
@@ -111,7 +113,8 @@ var adjSuffix = map[string]bool{"based": true, "backed": true, "led": true, "own
 	"allied": true, "held": true, "occupied": true, "annexed": true, "aligned": true, "sponsored": true}
 
 // eventHeads end names of events, which are not entities of the schema.
-var eventHeads = map[string]bool{"cup": true, "finals": true, "final": true, "championship": true,
+var eventHeads = map[string]bool{"thanksgiving": true, "christmas": true, "easter": true, "ramadan": true,
+	"holiday": true, "holidays": true, "festival": true, "cup": true, "finals": true, "final": true, "championship": true,
 	"championships": true, "games": true, "olympics": true, "tournament": true, "open": true, "series": true,
 	"prix": true, "award": true, "awards": true, "war": true, "wars": true, "election": true, "summit": true,
 	"conference": true, "show": true, "week": true, "day": true, "marathon": true, "derby": true}
@@ -240,6 +243,8 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	for a < b && r.ordinaryAt(x, a, s) {
 		a++
 	}
+	x.initial = a > c.a && c.a == s.Tok0 // "Latest News": what is left opened the sentence
+	defer func() { x.initial = false }()
 	// drop words that are never names, at either end
 	for a < b && notNames[toks[a].Lower] {
 		a++
@@ -335,6 +340,9 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 		if e < 0 || e >= b {
 			continue
 		}
+		if i > a && nameConnectors[toks[i-1].Lower] || i > a && toks[i-1].Lower == "the" {
+			continue // "Office of Inspector General": part of a name
+		}
 		// "General Motors", "Secretary of State" alone: the rest must look like a name
 		rest := toks[e:b]
 		if !rest[0].Cap {
@@ -365,6 +373,22 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 // a place or a demonym ("Russian President …").
 func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 	toks := x.toks
+	plain := true // "Russian Presidential …": demonyms and ordinary words only
+	for k := a; k < b; k++ {
+		_, dem := lexDemonym(toks[k].Text)
+		if !dem && !roleMods[toks[k].Lower] && !commonWord(toks[k]) || r.orgHeads[toks[k].Lower] {
+			plain = false
+		}
+	}
+	if plain && b-a > 1 {
+		return
+	}
+	for b > a && (nameConnectors[toks[b-1].Lower] || toks[b-1].Lower == "the") {
+		b--
+	}
+	if a >= b {
+		return
+	}
 	if b-a == 1 {
 		if _, ok := lexDemonym(toks[a].Text); ok {
 			return
@@ -480,9 +504,16 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
 	if r.orgHeads[last.Lower] || lexLegalSuffix(last.Text) || (n >= 3 && r.orgHeads[first.Lower]) {
 		if n == 1 && !first.Upper {
-			// a single head word ("Parliament", "Congress", "Kremlin") is an institution only when capitalised mid-sentence
-			if a == s.Tok0 {
+			// a single head word ("Parliament", "Congress", "Kremlin") is an
+			// institution only when capitalised mid-sentence, and an ordinary
+			// word ("News", "Council") only after "the" or a possessive
+			if a == s.Tok0 || x.initial {
 				return "", false
+			}
+			if _, common := lexCommonRank(first.Lower); common && a > s.Tok0 && toks[a-1].Lower != "the" && toks[a-1].Lower != "'s" {
+				if x.capMidCount[first.Lower] < 2 {
+					return "", false
+				}
 			}
 		}
 		if r.docHeads[last.Lower] && !r.orgHeads[first.Lower] {
@@ -580,6 +611,28 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	if known := x.known[strings.ToLower(text)]; known != "" {
 		return known, false
+	}
+	// "tech giant Alibaba", "streaming service Spotify", "told Reuters"
+	if r.orgBefore[before] && allNameLike(toks[a:b]) {
+		if _, given := givenName(first); !given || n == 1 {
+			return tInstitution, false
+		}
+	}
+	if before == "told" && n <= 3 && allNameLike(toks[a:b]) {
+		if _, given := givenName(first); !given {
+			return tInstitution, false
+		}
+	}
+	// "Flexport, a logistics startup", "Valve, the company behind …"
+	if after == "," && b+2 < s.Tok1 && (toks[b+1].Lower == "a" || toks[b+1].Lower == "the" || toks[b+1].Lower == "an") {
+		for k := b + 2; k < s.Tok1 && k < b+6; k++ {
+			if r.orgBefore[toks[k].Lower] {
+				return tInstitution, false
+			}
+			if !toks[k].Word || toks[k].Cap || stopModifiers[toks[k].Lower] {
+				break
+			}
+		}
 	}
 	if r.orgAfter[after] && n <= 3 {
 		return tInstitution, false

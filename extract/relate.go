@@ -590,6 +590,13 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			continue
 		}
 		j++
+		// ", who is the acting director of …"
+		if j+1 < s.Tok1 && toks[j].Lower == "who" && (toks[j+1].Lower == "is" || toks[j+1].Lower == "was" || toks[j+1].Lower == "serves" || toks[j+1].Lower == "served" || toks[j+1].Lower == "became") {
+			j += 2
+			if j < s.Tok1 && toks[j].Lower == "as" {
+				j++
+			}
+		}
 		if j < s.Tok1 && (toks[j].Lower == "the" || toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "its") {
 			j++
 		}

@@ -523,6 +523,10 @@ func resolveKey(typ, name string) string {
 		if len(words) > 1 && lexicon.LegalSuffix(words[len(words)-1]) {
 			words = words[:len(words)-1]
 		}
+		// "Department of Homeland Security" and "Homeland Security Department"
+		if len(words) > 2 && words[1] == "of" && (words[0] == "department" || words[0] == "ministry" || words[0] == "office") {
+			words = append(words[2:], words[0])
+		}
 		return spellingKey(strings.Join(words, " "))
 	case Document:
 		if dk := extractDocKey(name); dk != "" {
