@@ -624,6 +624,9 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 				k++
 			}
 			if e := rl.anyRole(x, k, s); e > 0 {
+				if rl.roleOf(x, pi, k, si, s, mentionAt, emit) {
+					continue // ", PR director of Tmall": the organisation after "of"
+				}
 				if q := mentionAt[min(e, s.Tok1-1)]; e < s.Tok1 && q >= 0 && ms[q].TitleTok == k {
 					// ", U.S. President Donald Trump's son-in-law": the role is a title
 					// of the possessor that follows
@@ -645,31 +648,13 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 			continue
 		}
-		e := rl.anyRole(x, j, s)
-		if e < 0 {
-			continue
-		}
-		role := strings.ToLower(spanText(toks, j, e))
-		// "CEO and founder of …"
-		if e+1 < s.Tok1 && toks[e].Lower == "and" {
-			if e2 := rl.anyRole(x, e+1, s); e2 > 0 {
-				e = e2
-			}
-		}
-		if e >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
-			continue
-		}
-		// "of the London-based fact-checking website Full Fact"
-		for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
-			if mi := mentionAt[k]; mi >= 0 {
-				if ms[mi].Tok0 == k && !x.possessor(mi) {
-					rl.typeOrg(x, mi)
-					rl.typePerson(x, pi)
-					rl.emitRole(x, pi, mi, role, si, emit, 0.05+0.02*float64(k-e-1))
-				}
+		// the role may start after modifiers that are roles themselves:
+		// "the chief economist at Flexport"
+		for j0 := j; j0 < s.Tok1 && j0 <= j+2; j0++ {
+			if rl.roleOf(x, pi, j0, si, s, mentionAt, emit) {
 				break
 			}
-			if !isModifier(toks[k]) && toks[k].Lower != "the" {
+			if mentionAt[j0] >= 0 || !(isModifier(toks[j0]) || roleMods[toks[j0].Lower] || rl.anyRole(x, j0, s) > 0) {
 				break
 			}
 		}
@@ -726,8 +711,8 @@ func (rl *relater) typeOrg(x *articleState, mi int) {
 	m := x.mentions[mi]
 	if m.Tok1-m.Tok0 == 1 {
 		t := x.toks[m.Tok0]
-		if _, common := lexCommonRank(t.Lower); common {
-			return
+		if _, common := lexCommonRank(t.Lower); common && x.capMidCount[t.Lower] < 2 {
+			return // "Energy Secretary …" (but "Wild goalie …" when the team recurs)
 		}
 		if _, given := givenName(t); given {
 			return
@@ -839,4 +824,52 @@ func containsInt(list []int, v int) bool {
 		}
 	}
 	return false
+}
+
+// roleOf matches "ROLE [and ROLE] of|at|for|with [the] [mods] ORG" at token j
+// for the person mention pi ("CEO and founder of …", "chief economist at …").
+func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt []int, emit emitFunc) bool {
+	toks := x.toks
+	ms := x.mentions
+	e := rl.anyRole(x, j, s)
+	if e < 0 {
+		return false
+	}
+	role := strings.ToLower(spanText(toks, j, e))
+	if e+1 < s.Tok1 && toks[e].Lower == "and" {
+		if e2 := rl.anyRole(x, e+1, s); e2 > 0 {
+			e = e2
+		}
+	}
+	if e >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
+		return false
+	}
+	// "of the London-based fact-checking website Full Fact"
+	for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
+		if mi := mentionAt[k]; mi >= 0 {
+			if ms[mi].Tok0 == k && !x.possessor(mi) {
+				rl.typeOrgStrong(x, mi)
+				rl.typePerson(x, pi)
+				rl.emitRole(x, pi, mi, role, si, emit, 0.05+0.02*float64(k-e-1))
+				return true
+			}
+			return false
+		}
+		if !isModifier(toks[k]) && toks[k].Lower != "the" {
+			return false
+		}
+	}
+	return false
+}
+
+// typeOrgStrong types an untyped name in the object of "ROLE of|at …" as an
+// institution, given names included ("a professor at Cornell").
+func (rl *relater) typeOrgStrong(x *articleState, mi int) {
+	m := x.mentions[mi]
+	if m.Tok1-m.Tok0 == 1 {
+		if _, common := lexCommonRank(x.toks[m.Tok0].Lower); common && x.capMidCount[x.toks[m.Tok0].Lower] < 2 {
+			return
+		}
+	}
+	rl.typeAsInstitution(x, mi)
 }
