@@ -110,7 +110,10 @@ func isCapWord(t *Token) bool {
 var adjSuffix = map[string]bool{"based": true, "backed": true, "led": true, "owned": true, "run": true,
 	"born": true, "speaking": true, "era": true, "style": true, "linked": true, "controlled": true,
 	"funded": true, "made": true, "bound": true, "related": true, "focused": true, "friendly": true,
-	"allied": true, "held": true, "occupied": true, "annexed": true, "aligned": true, "sponsored": true}
+	"allied": true, "held": true, "occupied": true, "annexed": true, "aligned": true, "sponsored": true,
+	"dominated": true, "majority": true, "leaning": true, "inspired": true, "themed": true, "bred": true,
+	"educated": true, "affiliated": true, "minded": true, "centric": true, "wide": true, "like": true,
+	"raked": true, "winning": true, "nominated": true, "listed": true, "headquartered": true}
 
 // eventHeads end names of events, which are not entities of the schema.
 var eventHeads = map[string]bool{"thanksgiving": true, "christmas": true, "easter": true, "ramadan": true,
@@ -149,6 +152,11 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 		j := i + 1
 		for j < hi {
 			if isCapWord(&toks[j]) && toks[j].Para == toks[i].Para {
+				j++
+				continue
+			}
+			// a middle initial: "John M. Ford"
+			if toks[j].Text == "." && j+1 < hi && toks[j-1].End == toks[j].Start && len(toks[j-1].Text) == 1 && toks[j-1].Cap && isCapWord(&toks[j+1]) {
 				j++
 				continue
 			}
@@ -347,6 +355,9 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 		rest := toks[e:b]
 		if !rest[0].Cap {
 			continue // "Vice President of Sales"
+		}
+		if r.titles.matchEndingAt(toks, e, b) >= 0 && lexicon.TitleWord(toks[b-1].Lower) && !startsWithGiven(toks, e, b) {
+			continue // "Chief Strategy Officer": a title, no name
 		}
 		if r.orgHeads[rest[len(rest)-1].Lower] || r.docHeads[rest[len(rest)-1].Lower] {
 			continue
