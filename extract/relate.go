@@ -37,6 +37,7 @@ type relDef struct {
 
 // relater finds relations from the triggers and roles of a schema.
 type relater struct {
+	docHeads map[string]bool
 	rels     []relDef
 	triggers map[string][]trigger // first word -> triggers, longest first
 	neg      *phraseSet
@@ -45,7 +46,10 @@ type relater struct {
 }
 
 func newRelater(s *schema.Schema) *relater {
-	rl := &relater{triggers: map[string][]trigger{}}
+	rl := &relater{triggers: map[string][]trigger{}, docHeads: map[string]bool{}}
+	if d, ok := s.Entity(tDocument); ok {
+		rl.docHeads = wordSetExact(d.Cues.Heads)
+	}
 	for ri, r := range s.Relations {
 		rl.rels = append(rl.rels, relDef{notBefore: wordSetExact(r.NotBefore), name: r.Name, symmetric: r.Symmetric, source: wordSetExact(r.Source), target: wordSetExact(r.Target), roles: newPhraseSet(r.Roles)})
 		for form, list := range [][]string{formActive: r.Triggers.Active, formPassive: r.Triggers.Passive, formBetween: r.Triggers.Between, formSubject: r.Triggers.Subject} {
@@ -128,7 +132,7 @@ func (rl *relater) relate(x *articleState) {
 		if src < 0 || dst < 0 {
 			return
 		}
-		es, et := ms[src].Entity, ms[dst].Entity
+		es, et := x.mentions[src].Entity, x.mentions[dst].Entity
 		if es < 0 || et < 0 || es == et {
 			return
 		}
@@ -417,10 +421,14 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			srcTypes, dstTypes = d.target, d.source
 		}
 		l, dl := rl.left(x, i, s, mentionAt, srcTypes)
-		if e < s.Tok1 && d.notBefore[toks[e].Lower] {
-			return true // "led to", "heads into"
+		if e < s.Tok1 && (d.notBefore[toks[e].Lower] || t.form == formActive && toks[e].Lower == "by") {
+			return true // "led to", "heads into"; "published by" is passive
 		}
 		r, dr := rl.right(x, e, s, mentionAt, dstTypes, 10)
+		if r < 0 && l >= 0 && t.form == formActive && dstTypes[tDocument] {
+			// "proposed a wealth tax", "unveiled a plan": the object names a document
+			r = rl.documentObject(x, e, si, s, mentionAt)
+		}
 		if l < 0 || r < 0 {
 			return false
 		}
@@ -872,4 +880,44 @@ func (rl *relater) typeOrgStrong(x *articleState, mi int) {
 		}
 	}
 	rl.typeAsInstitution(x, mi)
+}
+
+// documentObject makes a document mention of the noun phrase right after a
+// trigger, "(a|the|his…) [modifiers] HEAD" with a document head word, and
+// returns it, or -1.
+func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentionAt []int) int {
+	toks := x.toks
+	j := e
+	if j < s.Tok1 && (toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "the" || toks[j].Lower == "his" || toks[j].Lower == "her" || toks[j].Lower == "its" || toks[j].Lower == "their" || toks[j].Lower == "new") {
+		j++
+	} else {
+		return -1
+	}
+	a := j
+	for k := j; k < s.Tok1 && k < j+4; k++ {
+		t := toks[k]
+		if !t.Word || mentionAt[k] >= 0 {
+			return -1
+		}
+		if rl.docHeads[t.Lower] && !(k+1 < s.Tok1 && rl.docHeads[toks[k+1].Lower]) {
+			if k+1 < s.Tok1 && toks[k+1].Lower == "'s" {
+				return -1
+			}
+			name := x.text[toks[a].Start:t.End]
+			m := Mention{Start: toks[a].Start, End: t.End, Text: name, Name: name, Type: tDocument, Sentence: si, Tok0: a, Tok1: k + 1, TitleTok: -1}
+			x.res.Entities = append(x.res.Entities, Entity{Name: name, Type: tDocument, Aliases: []string{name}})
+			m.Entity = len(x.res.Entities) - 1
+			x.mentions = append(x.mentions, m)
+			mi := len(x.mentions) - 1
+			x.res.Entities[m.Entity].Mentions = []int{mi}
+			for q := a; q <= k; q++ {
+				mentionAt[q] = mi
+			}
+			return mi
+		}
+		if t.Cap || stopModifiers[t.Lower] {
+			return -1
+		}
+	}
+	return -1
 }
