@@ -237,8 +237,8 @@ func (rl *relater) left1(x *articleState, i int, s Sentence, mentionAt []int, ty
 			continue
 		}
 		switch toks[j].Lower {
-		case ";":
-			return -1, 0
+		case ";", "it", "they", "we", "i", "you":
+			return -1, 0 // the subject is a pronoun naming no one we know
 		case "he", "she":
 			if types[tPerson] {
 				return x.lastPersonBefore(toks[j].Start), i - j

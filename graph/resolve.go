@@ -44,6 +44,11 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 		for ei, e := range a.Result.Entities {
 			it := &item{art: ai, ent: ei, typ: e.Type, name: e.Name, aliases: e.Aliases, mentions: len(e.Mentions), strong: e.Strong, cluster: -1}
 			it.key = resolveKey(it.typ, e.Name)
+			if it.typ == Document && strings.ToLower(e.Name) == e.Name && extractDocKey(e.Name) == "" {
+				// "a plan", "a wealth tax": a generic document is only the same
+				// document within one article
+				it.key += "|" + a.Article.ID
+			}
 			if it.typ != Person && !strings.Contains(e.Name, " ") {
 				it.surname = translit(extract.NameKey(e.Name))
 			}
@@ -372,7 +377,10 @@ func (cl *clusters) build(s *schema.Schema, arts []Extracted, items []*item) *Gr
 		if a.Name != b.Name {
 			return a.Name < b.Name
 		}
-		return strings.Join(a.Aliases, "|") < strings.Join(b.Aliases, "|")
+		if x, y := strings.Join(a.Aliases, "|"), strings.Join(b.Aliases, "|"); x != y {
+			return x < y
+		}
+		return strings.Join(a.Articles, "|") < strings.Join(b.Articles, "|")
 	})
 	for i := range nodes {
 		n := &nodes[i].node
