@@ -230,7 +230,10 @@ func (rl *relater) left1(x *articleState, i int, s Sentence, mentionAt []int, ty
 	for j := i - 1; j >= s.Tok0 && j >= i-25; j-- {
 		if mi := mentionAt[j]; mi >= 0 {
 			m := x.mentions[mi]
-			if rl.typeOK(x, mi, types) && !x.adjunct(mi, -1) && !(types[tPerson] && x.possessor(mi)) {
+			// a possessor is no subject ("Zelenskiy's chief of staff …"), except
+			// of a noun trigger right after it ("Trump's meeting with …")
+			poss := x.possessor(mi) && m.Tok1+1 != i
+			if rl.typeOK(x, mi, types) && !x.adjunct(mi, -1) && !(types[tPerson] && poss) {
 				return mi, i - j
 			}
 			j = m.Tok0
@@ -425,6 +428,10 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			return true // "led to", "heads into"; "published by" is passive
 		}
 		r, dr := rl.right(x, e, s, mentionAt, dstTypes, 10)
+		if l < 0 && r >= 0 && t.form == formActive {
+			// "After meeting Putin, Trump said …": the subject of the main clause
+			l, dl = rl.frontedSubject(x, r, s, mentionAt, srcTypes, i)
+		}
 		if r < 0 && l >= 0 && t.form == formActive && dstTypes[tDocument] {
 			// "proposed a wealth tax", "unveiled a plan": the object names a document
 			r = rl.documentObject(x, e, si, s, mentionAt)
@@ -759,20 +766,22 @@ func (rl *relater) anyRole(x *articleState, j int, s Sentence) int {
 func (rl *relater) emitRole(x *articleState, person, other int, role string, si int, emit emitFunc, penalty float64) {
 	x.roleLinks = append(x.roleLinks, roleLink{person: person, other: other, role: role})
 	words := phraseWords(role)
-	for ri, d := range rl.rels {
-		// the role's last words must be a role of the relation ("special envoy" → "envoy")
+	// the role's last words must be a role of the relation ("special envoy" →
+	// "envoy"); the longest match wins, so "chief executive" is LED only
+	for k := 0; k < len(words); k++ {
+		tail := strings.Join(words[k:], " ")
 		hit := false
-		for k := 0; k < len(words) && !hit; k++ {
-			toksW := words[k:]
-			for _, p := range d.roles.byFirst[toksW[0]] {
-				if strings.Join(p, " ") == strings.Join(toksW, " ") {
+		for ri, d := range rl.rels {
+			for _, p := range d.roles.byFirst[words[k]] {
+				if strings.Join(p, " ") == tail {
+					emit(ri, person, other, si, role, "", formBase[formRole]-penalty)
 					hit = true
 					break
 				}
 			}
 		}
 		if hit {
-			emit(ri, person, other, si, role, "", formBase[formRole]-penalty)
+			return
 		}
 	}
 }
@@ -920,4 +929,25 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 		}
 	}
 	return -1
+}
+
+// frontedSubject finds the subject of a main clause after a fronted clause
+// that holds the trigger at token i: "After meeting Putin, Trump said …".
+func (rl *relater) frontedSubject(x *articleState, obj int, s Sentence, mentionAt []int, types map[string]bool, i int) (int, int) {
+	toks := x.toks
+	fronting := map[string]bool{"after": true, "before": true, "while": true, "when": true, "during": true, "since": true, "following": true}
+	if !fronting[toks[i].Lower] && (i == s.Tok0 || !fronting[toks[i-1].Lower]) {
+		return -1, 0
+	}
+	for j := x.mentions[obj].Tok1; j < s.Tok1 && j < x.mentions[obj].Tok1+12; j++ {
+		if toks[j].Text == "," {
+			if j+1 < s.Tok1 {
+				if mi := mentionAt[j+1]; mi >= 0 && x.mentions[mi].Tok0 == j+1 && rl.typeOK(x, mi, types) {
+					return mi, j + 1 - i
+				}
+			}
+			return -1, 0
+		}
+	}
+	return -1, 0
 }
