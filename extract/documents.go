@@ -10,7 +10,7 @@ func (r *recogniser) documents(x *articleState, si int) {
 	s := x.sents[si]
 	for i := s.Tok0; i < s.Tok1; i++ {
 		t := toks[i]
-		if !t.Digit || !strings.HasSuffix(t.Lower, "-point") {
+		if !strings.HasSuffix(t.Lower, "-point") || !(t.Digit || numberWords[strings.TrimSuffix(t.Lower, "-point")]) {
 			continue
 		}
 		// head: up to two modifiers then a document head
@@ -41,9 +41,15 @@ func (r *recogniser) documents(x *articleState, si int) {
 // "original 28-point peace proposal" → "28-point plan").
 func docKey(name string) string {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if strings.HasSuffix(w, "-point") && len(w) > 6 && w[0] >= '0' && w[0] <= '9' {
+		if strings.HasSuffix(w, "-point") && len(w) > 6 {
 			return w + " plan"
 		}
 	}
 	return ""
 }
+
+// numberWords spell the numbers of "five-point plan".
+var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true,
+	"fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true,
+	"twenty": true}

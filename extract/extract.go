@@ -66,6 +66,7 @@ type articleState struct {
 	untypedArgs bool // relation arguments may be untyped names (second pass)
 	initial     bool // the chunk being classified opened its sentence
 	capMidCount map[string]int
+	bySent      [][]int // mention indexes of each sentence
 	res         *Result
 }
 

@@ -130,7 +130,7 @@ type chunk struct{ a, b int }
 func (r *recogniser) recognise(x *articleState, si int) {
 	s := x.sents[si]
 	toks := x.toks
-	if titleCase(toks, s.Tok0, s.Tok1) {
+	if x.headline(si) {
 		return
 	}
 	chunks := r.chunks(toks, s.Tok0, s.Tok1)
@@ -181,7 +181,7 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 	var out []chunk
 	for k := 0; k < len(runs); k++ {
 		c := runs[k]
-		for k+1 < len(runs) {
+		for k+1 < len(runs) && c.b-c.a <= 12 {
 			n := runs[k+1]
 			gap := n.a - c.b
 			conn := toks[c.b]
@@ -208,8 +208,8 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 
 func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bool {
 	// a title phrase running across the connector: "Secretary of State …"
-	for p := left.a; p < left.b; p++ {
-		if e := r.titles.match(toks, p, right.b); e > left.b+1 {
+	for p := max(left.a, left.b-4); p < left.b; p++ {
+		if e := r.titles.match(toks, p, min(right.b, p+8)); e > left.b+1 {
 			return true
 		}
 	}
@@ -221,7 +221,7 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		if r.orgHeads[lastL] || r.placeHeads[lastL] || r.docHeads[lastL] {
 			return true
 		}
-		if r.titles.has(lastL) && (lastR == "state" || r.orgHeads[lastR] || right.b-right.a == 1 && commonWord(toks[right.a])) {
+		if r.titles.has(lastL) && (lastR == "state" || right.b-right.a == 1 && commonWord(toks[right.a])) {
 			// "Secretary of State", "Minister of Defence", "Chief of Staff"
 			return right.b-right.a <= 3
 		}
@@ -258,7 +258,18 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		a++
 	}
 	for b > a && notNames[toks[b-1].Lower] {
+		if b-a == 2 && givenNameAny(toks[a]) && toks[b-1].Lower == "may" {
+			break // "Theresa May"
+		}
 		b--
+	}
+	// a connector left at the end: "Acme Corp on (Tuesday)"
+	for b > a && (nameConnectors[toks[b-1].Lower] || nameParticles[toks[b-1].Lower] || toks[b-1].Lower == "the") {
+		b--
+	}
+	// a run too long to be one name ("Ministry of Alpha Ministry of Alpha …")
+	if b-a > 12 {
+		return
 	}
 	if a >= b {
 		return
@@ -593,9 +604,13 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 			}
 		}
 	}
-	// Person: a given name followed by a surname
-	if n >= 2 && n <= 4 {
-		if _, ok := givenName(first); ok && !first.Upper {
+	// Person: a given name followed by a surname ("Jane Doe", "Mark Esper":
+	// a given name that is also a word counts before a surname-like word)
+	if n >= 2 && n <= 4 && !first.Upper {
+		if _, ok := givenName(first); ok {
+			return tPerson, true
+		}
+		if givenNameAny(first) && !commonWord(toks[a+1]) && toks[a+1].Cap && !r.orgHeads[last.Lower] {
 			return tPerson, true
 		}
 	}
@@ -727,8 +742,22 @@ func (x *articleState) locativeBefore(a int) bool {
 	return locative[p]
 }
 
-// titleCase reports a paragraph written in Title Case (a headline): most of
-// its words capitalised. Names in it are not trusted.
+// headline reports whether sentence si is a headline or a heading: the
+// whole paragraph, without a final full stop, in Title Case or capitals.
+// Names in it are not trusted (they come again in the text).
+func (x *articleState) headline(si int) bool {
+	s := x.sents[si]
+	if si > 0 && x.sents[si-1].Para == s.Para || si+1 < len(x.sents) && x.sents[si+1].Para == s.Para {
+		return false
+	}
+	switch x.toks[s.Tok1-1].Text {
+	case ".", "!", "?", "\"", "”", ":":
+		return false
+	}
+	return titleCase(x.toks, s.Tok0, s.Tok1)
+}
+
+// titleCase reports whether most words of [a, b) are capitalised.
 func titleCase(toks []Token, a, b int) bool {
 	words, caps := 0, 0
 	for i := a; i < b; i++ {
@@ -801,5 +830,11 @@ func startsWithGiven(toks []Token, a, b int) bool {
 		return false
 	}
 	_, ok := givenName(toks[a])
+	return ok
+}
+
+// givenNameAny: the token is in the given-name lexicon, common word or not.
+func givenNameAny(t Token) bool {
+	_, ok := lexGivenName(t.Text)
 	return ok
 }

@@ -122,10 +122,12 @@ func (rl *relater) relate(x *articleState) {
 	for i := range mentionAt {
 		mentionAt[i] = -1
 	}
+	x.bySent = make([][]int, len(x.sents))
 	for mi, m := range ms {
 		for k := m.Tok0; k < m.Tok1; k++ {
 			mentionAt[k] = mi
 		}
+		x.bySent[m.Sentence] = append(x.bySent[m.Sentence], mi)
 	}
 	seen := map[[4]int]bool{}
 	emit := func(rel int, src, dst, si int, trig string, status string, conf float64) {
@@ -336,16 +338,17 @@ func (rl *relater) coordinated(x *articleState, mi int, dir int, s Sentence, men
 
 // lastPersonBefore returns the last person mention starting before pos.
 func (x *articleState) lastPersonBefore(pos int) int {
-	best := -1
-	for mi, m := range x.mentions {
-		if m.Start >= pos {
-			break
-		}
-		if m.Entity >= 0 && x.res.Entities[m.Entity].Type == tPerson {
-			best = mi
+	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].End >= pos })
+	for k := min(si, len(x.sents)-1); k >= 0 && k >= si-3; k-- {
+		list := x.bySent[k]
+		for q := len(list) - 1; q >= 0; q-- {
+			m := x.mentions[list[q]]
+			if m.Start < pos && m.Entity >= 0 && x.res.Entities[m.Entity].Type == tPerson {
+				return list[q]
+			}
 		}
 	}
-	return best
+	return -1
 }
 
 // modality classifies the words of [from, to) plus a few after the trigger:
@@ -566,9 +569,9 @@ var roleMods = map[string]bool{"top": true, "senior": true, "special": true, "ch
 func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
 	toks := x.toks
 	ms := x.mentions
-	for pi := range ms {
+	for _, pi := range x.bySent[si] {
 		p := &ms[pi]
-		if p.Sentence != si || p.Entity < 0 {
+		if p.Entity < 0 {
 			continue
 		}
 		pt := x.res.Entities[p.Entity].Type
@@ -674,12 +677,56 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 		}
 	}
+	// (the|a) ROLE of|for|at [the] ORG, PERSON: "The chief executive of Acme, Jane Doe,"
+	for j := s.Tok0; j < s.Tok1; j++ {
+		if mentionAt[j] >= 0 {
+			continue
+		}
+		e := rl.anyRole(x, j, s)
+		if e < 0 {
+			continue
+		}
+		j0 := j
+		j = e - 1 // one role phrase, not its tail again ("chief executive", not "executive")
+		if e+1 >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "for" || toks[e].Lower == "at") {
+			continue
+		}
+		k := e + 1
+		if toks[k].Lower == "the" {
+			k++
+		}
+		if k >= s.Tok1 || mentionAt[k] < 0 || x.possessor(mentionAt[k]) {
+			continue
+		}
+		org := mentionAt[k]
+		c := ms[org].Tok1
+		if c+1 < s.Tok1 && toks[c].Text == "," {
+			if pi := mentionAt[c+1]; pi >= 0 && ms[pi].Tok0 == c+1 && ms[pi].Entity >= 0 && x.res.Entities[ms[pi].Entity].Type == tPerson {
+				rl.typeOrgStrong(x, org)
+				rl.emitRole(x, pi, org, strings.ToLower(spanText(toks, j0, e)), si, emit, 0.1)
+			}
+		}
+	}
+	// TITLE PERSON of ORG|PLACE: "President Anna Berg of Norway"
+	for _, pi := range x.bySent[si] {
+		p := ms[pi]
+		if p.TitleTok < 0 || p.Entity < 0 || x.res.Entities[p.Entity].Type != tPerson || p.Tok1+1 >= s.Tok1 || toks[p.Tok1].Lower != "of" {
+			continue
+		}
+		k := p.Tok1 + 1
+		if toks[k].Lower == "the" && k+1 < s.Tok1 {
+			k++
+		}
+		if oi := mentionAt[k]; oi >= 0 && ms[oi].Tok0 == k && !x.possessor(oi) {
+			rl.emitRole(x, pi, oi, p.Title, si, emit, 0.1)
+		}
+	}
 	// ORG ROLE [and …], PERSON: "Ukraine's National Security Council Secretary and
 	// leader of the delegation, Rustem Umerov"; ORG's [mods] ROLE, PERSON:
 	// "Tribune's former chairman, Michael Ferro"
-	for oi := range ms {
+	for _, oi := range x.bySent[si] {
 		o := &ms[oi]
-		if o.Sentence != si || o.Entity < 0 {
+		if o.Entity < 0 {
 			continue
 		}
 		j := o.Tok1
@@ -919,6 +966,7 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 			x.mentions = append(x.mentions, m)
 			mi := len(x.mentions) - 1
 			x.res.Entities[m.Entity].Mentions = []int{mi}
+			x.bySent[si] = append(x.bySent[si], mi)
 			for q := a; q <= k; q++ {
 				mentionAt[q] = mi
 			}

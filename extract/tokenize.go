@@ -95,6 +95,10 @@ func scanWord(text string, i int) int {
 			}
 			return j
 		}
+		if (r == '.' || r == ',') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+			j++ // "4.5", "1,200"
+			continue
+		}
 		if r == '.' && dottedAbbrev(text, i, j) {
 			// U.S. / D.C. / U.K.: single letters separated by dots
 			j += size
@@ -225,7 +229,10 @@ func splitSentences(text string, toks []Token) []Sentence {
 		if t.Text == "." && i > 0 && toks[i-1].End == t.Start && toks[i-1].Word {
 			prev := toks[i-1]
 			if abbrev[prev.Lower] || (utf8.RuneCountInString(prev.Text) == 1 && prev.Cap) {
-				continue
+				// "No. 1" but not "no." ending a sentence
+				if prev.Lower != "no" || i+1 < len(toks) && toks[i+1].Digit {
+					continue
+				}
 			}
 		}
 		end := i + 1
@@ -267,3 +274,5 @@ func splitAfterDotted(toks []Token, sents []Sentence) []Sentence {
 	}
 	return out
 }
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

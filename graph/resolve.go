@@ -546,7 +546,7 @@ func resolveKey(typ, name string) string {
 
 func extractDocKey(name string) string {
 	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if strings.HasSuffix(w, "-point") && len(w) > 6 && w[0] >= '0' && w[0] <= '9' {
+		if strings.HasSuffix(w, "-point") && len(w) > 6 {
 			return w + " plan"
 		}
 	}
