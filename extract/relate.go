@@ -288,52 +288,63 @@ func (rl *relater) right1(x *articleState, e int, s Sentence, mentionAt []int, t
 // in a list ("Witkoff and Kushner met …"), looking left (dir -1) or right.
 func (rl *relater) coordinated(x *articleState, mi int, dir int, s Sentence, mentionAt []int, types map[string]bool) []int {
 	out := []int{mi}
-	toks := x.toks
-	cur := mi
-	for {
-		m := x.mentions[cur]
-		var j int
-		if dir < 0 {
-			j = m.Tok0 - 1
-		} else {
-			j = m.Tok1
-		}
-		if j < s.Tok0 || j >= s.Tok1 || (toks[j].Lower != "and" && toks[j].Text != ",") {
-			return out
-		}
-		k := j + dir
-		if k >= s.Tok0 && k < s.Tok1 && toks[k].Lower == "and" {
-			k += dir
-		}
-		// skip titles and other names' words: "and opposition Labour Party leader Jeremy Corbyn"
-		next := -1
-		for g := 0; g < 6 && k >= s.Tok0 && k < s.Tok1; g++ {
-			if mi := mentionAt[k]; mi >= 0 {
-				if rl.typeOK(x, mi, types) {
-					next = mi
-					break
-				}
-				if dir > 0 {
-					k = x.mentions[mi].Tok1
-				} else {
-					k = x.mentions[mi].Tok0 - 1
-				}
-				continue
-			}
-			if toks[j].Lower != "and" || !toks[k].Word || toks[k].Lower == "and" || stopModifiers[toks[k].Lower] {
-				break
-			}
-			if !roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 && !toks[k].Cap && !lexicon.TitleWord(toks[k].Lower) && toks[k].Lower != "opposition" {
-				break
-			}
-			k += dir
-		}
+	for cur := mi; ; {
+		next := rl.coordinate(x, cur, dir, s, mentionAt, types)
 		if next < 0 || containsInt(out, next) {
 			return out
 		}
+		out = append(out, next)
 		cur = next
-		out = append(out, cur)
 	}
+}
+
+// coordinate finds the name joined to mention cur by "and", "or" or a comma
+// in a list, looking left (dir -1) or right, across titles and the names in
+// them: "Jared Kushner, and U.S. special envoy Steve Witkoff", "Boris Johnson
+// and opposition Labour Party leader Jeremy Corbyn".
+func (rl *relater) coordinate(x *articleState, cur int, dir int, s Sentence, mentionAt []int, types map[string]bool) int {
+	toks := x.toks
+	m := x.mentions[cur]
+	j := m.Tok1
+	if dir < 0 {
+		j = m.Tok0 - 1
+		if m.TitleTok >= 0 && m.TitleTok < m.Tok0 {
+			j = m.TitleTok - 1 // "U.S. special envoy Steve Witkoff": start before the title
+		}
+	}
+	conn := false
+	for steps := 0; steps < 10 && j >= s.Tok0 && j < s.Tok1; steps++ {
+		t := toks[j]
+		if mi := mentionAt[j]; mi >= 0 {
+			o := x.mentions[mi]
+			if conn && rl.typeOK(x, mi, types) {
+				if dir < 0 || o.Tok0 == j || o.TitleTok >= 0 {
+					return mi
+				}
+			}
+			// another kind of name inside a title: "U.S." in "U.S. special envoy",
+			// "Labour Party" in "Labour Party leader"
+			if rl.typeOK(x, mi, types) {
+				return -1
+			}
+			if dir < 0 {
+				j = o.Tok0 - 1
+			} else {
+				j = o.Tok1
+			}
+			continue
+		}
+		switch {
+		case t.Text == "," || t.Lower == "and" || t.Lower == "or":
+			conn = true
+		case t.Word && (roleMods[t.Lower] || rl.anyRole(x, j, s) >= 0 || lexicon.TitleWord(t.Lower) || t.Lower == "opposition" || t.Cap && !conn):
+			// title words of the next name, or of this one before the connector
+		default:
+			return -1
+		}
+		j += dir
+	}
+	return -1
 }
 
 // lastPersonBefore returns the last person mention starting before pos.
