@@ -259,18 +259,45 @@ func (cl *clusters) mergeMisspellings(bySurname map[string][]int) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	// surnames one edit apart share a form with one letter deleted
+	// ("yermak" and "yermark" both give "yermak"); index those forms once
+	// instead of comparing every pair
+	byDeletion := map[string][]string{}
 	for _, k := range keys {
 		if len([]rune(k)) < 5 {
 			continue
 		}
+		for _, d := range deletions(k) {
+			byDeletion[d] = append(byDeletion[d], k)
+		}
+	}
+	for _, k := range keys {
+		if len([]rune(k)) < 5 {
+			continue
+		}
+		near := map[string]bool{}
+		for _, d := range deletions(k) {
+			for _, k2 := range byDeletion[d] {
+				if k2 != k {
+					near[k2] = true
+				}
+			}
+		}
+		if len(near) == 0 {
+			continue
+		}
+		nearKeys := make([]string, 0, len(near))
+		for k2 := range near {
+			if editDistance(k, k2) == 1 {
+				nearKeys = append(nearKeys, k2)
+			}
+		}
+		sort.Strings(nearKeys)
 		for _, c := range bySurname[k] {
 			if cl.dead[c] {
 				continue
 			}
-			for _, k2 := range keys {
-				if k2 == k || len([]rune(k2)) < 5 || editDistance(k, k2) != 1 {
-					continue
-				}
+			for _, k2 := range nearKeys {
 				for _, c2 := range bySurname[k2] {
 					if cl.dead[c2] || c2 == c {
 						continue
@@ -678,4 +705,15 @@ func slug(name string) string {
 		return "x"
 	}
 	return sb.String()
+}
+
+// deletions returns w and every form of w with one letter deleted.
+func deletions(w string) []string {
+	r := []rune(w)
+	out := make([]string, 0, len(r)+1)
+	out = append(out, w)
+	for i := range r {
+		out = append(out, string(r[:i])+string(r[i+1:]))
+	}
+	return out
 }

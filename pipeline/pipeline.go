@@ -72,11 +72,7 @@ func Build(ctx context.Context, paths []string, opt Options) (*graph.Graph, Summ
 				if ctx.Err() != nil {
 					continue
 				}
-				res := ex.Extract(j.a.Text)
-				if !opt.Planned {
-					res.DropPlanned()
-				}
-				e := graph.Extracted{Article: j.a.Record(), Text: j.a.Text, Result: res}
+				e := extractArticle(ex, j.a, opt)
 				mu.Lock()
 				for len(out) <= j.seq {
 					out = append(out, graph.Extracted{})

@@ -24,25 +24,33 @@ type buildOptions struct {
 	schemaFile string
 	workers    int
 	noAnalyse  bool
+	planned    bool
 	graphml    string
 	gexf       string
+	into       string // update this graph (and its state file)
+	noState    bool   // do not write the state file beside the graph
+	plannedSet bool   // --planned given (else --into keeps the graph's)
 }
 
 func newBuildCmd(g *globals) *cobra.Command {
 	var o buildOptions
 	cmd := &cobra.Command{
-		Use:   "build PATH... [-o graph.json]",
+		Use:   "build PATH... [-o graph.json | --into graph.json]",
 		Short: "Build a knowledge graph from articles (.txt, .md, .html, .jsonl, - for stdin)",
 		Long: `Build reads articles from files and directories (recursively), extracts
 people, institutions, places and documents and the relations between them,
 resolves them across articles and writes the graph as node-link JSON.`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if len(args) == 0 && o.into == "" {
 				return usagef("build: no input: give one or more files or directories, or - for standard input")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.into != "" && !cmd.Flags().Changed("output") {
+				o.output = o.into
+			}
+			o.plannedSet = cmd.Flags().Changed("planned")
 			return runBuild(cmd.Context(), g, o, args)
 		},
 	}
@@ -51,8 +59,11 @@ resolves them across articles and writes the graph as node-link JSON.`,
 	f.StringVar(&o.schemaFile, "schema", "", "use this schema YAML instead of the embedded default")
 	f.IntVarP(&o.workers, "workers", "j", 0, "articles extracted in parallel (default: all cores)")
 	f.BoolVar(&o.noAnalyse, "no-analyse", false, "skip the centrality and community analysis")
+	f.BoolVar(&o.planned, "planned", false, "keep relations stated as planned (\"will meet\") as edges with status \"planned\"")
 	f.StringVar(&o.graphml, "graphml", "", "also write the graph as GraphML (for Gephi) to this file")
 	f.StringVar(&o.gexf, "gexf", "", "also write the graph as GEXF 1.3 (Gephi's own format) to this file")
+	f.StringVar(&o.into, "into", "", "add the articles to this graph (built by kg build -o) and write it back, or to -o")
+	f.BoolVar(&o.noState, "no-state", false, "do not write FILE"+pipeline.StateSuffix+" beside -o FILE (needed by --into and kg retract)")
 	return cmd
 }
 
@@ -70,10 +81,21 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 	progress := newProgress(g)
 	opt := pipeline.Options{Schema: s, Workers: o.workers, Progress: progress.update}
 	opt.Ingest.OnSkip = func(sk ingest.Skip) { progress.warn("skipped " + sk.String()) }
+	opt.Planned = o.planned
 	if !o.noAnalyse {
 		opt.Analyse = analyseGraph
 	}
-	gr, sum, err := pipeline.Build(ctx, paths, opt)
+	var (
+		gr  *graph.Graph
+		sum pipeline.Summary
+		st  *pipeline.State
+		err error
+	)
+	if o.into != "" || (!o.noState && o.output != "-") {
+		gr, st, sum, err = buildWithState(ctx, g, o, opt, paths)
+	} else {
+		gr, sum, err = pipeline.Build(ctx, paths, opt)
+	}
 	progress.done()
 	if err != nil {
 		var pe *ingest.PathError
@@ -82,10 +104,13 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 		}
 		return fmt.Errorf("build: %w", err)
 	}
-	if sum.Ingest.Read == 0 {
+	if sum.Ingest.Read == 0 && len(paths) > 0 {
 		return fmt.Errorf("build: no article could be read from %s", strings.Join(paths, " "))
 	}
-	if err := writeGraph(gr, o.output); err != nil {
+	if err := writeGraph(gr, o.output, g.stdout); err != nil {
+		return err
+	}
+	if err := saveState(ctx, st, o.output, o.noState); err != nil {
 		return err
 	}
 	if o.graphml != "" {
@@ -106,9 +131,9 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 
 // writeGraph writes g to path atomically: a temporary file renamed into
 // place, so an interrupted run leaves the previous file intact.
-func writeGraph(g *graph.Graph, path string) error {
+func writeGraph(g *graph.Graph, path string, stdout io.Writer) error {
 	if path == "-" || path == "" {
-		return g.Encode(os.Stdout)
+		return g.Encode(stdout)
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".kg-*.json")
@@ -116,6 +141,10 @@ func writeGraph(g *graph.Graph, path string) error {
 		return fmt.Errorf("build: cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("build: writing %s: %w", path, err)
+	}
 	if err := g.Encode(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("build: writing %s: %w", path, err)

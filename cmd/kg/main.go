@@ -56,6 +56,8 @@ func newRootCmd(g *globals) *cobra.Command {
 		newPushCmd(g),
 		newEvalCmd(g),
 		newSchemaCmd(g),
+		newRetractCmd(g),
+		newDiffCmd(g),
 	)
 	return root
 }

@@ -1,0 +1,178 @@
+package neo4j
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// The statements of the load. Each runs once per batch with $rows; each
+// returns the rows it matched and how many of them it wrote, and writes an
+// element only when its kg_hash differs, so a batch can be run again safely.
+
+const articleQuery = `UNWIND $rows AS row
+MERGE (n:Article {id: row.props.id})
+WITH n, row, coalesce(n.kg_hash, '') <> row.props.kg_hash AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
+RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed`
+
+func entityQuery(label string) string {
+	return `UNWIND $rows AS row
+MERGE (n:Entity {key: row.props.key})
+WITH n, row, coalesce(n.kg_hash, '') <> row.props.kg_hash AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props, n:` + quote(label) + `)
+RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed`
+}
+
+func relationQuery(typ string) string {
+	return `UNWIND $rows AS row
+MATCH (a:Entity {key: row.source})
+MATCH (b:Entity {key: row.target})
+MERGE (a)-[r:` + quote(typ) + ` {key: row.props.key}]->(b)
+WITH r, row, coalesce(r.kg_hash, '') <> row.props.kg_hash AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
+RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed`
+}
+
+const mentionQuery = `UNWIND $rows AS row
+MATCH (e:Entity {key: row.source})
+MERGE (a:Article {id: row.target})
+MERGE (e)-[r:MENTIONED_IN {key: row.props.key}]->(a)
+WITH r, row, coalesce(r.kg_hash, '') <> row.props.kg_hash AS changed
+FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
+RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed`
+
+// deleteQuery deletes up to $limit of the nodes kg owns, with their relationships.
+const deleteQuery = `MATCH (n) WHERE n:Entity OR n:Article
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted`
+
+// deleteScript is deleteQuery for cypher-shell, which runs it in auto-commit mode.
+const deleteScript = `MATCH (n) WHERE n:Entity OR n:Article
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
+
+func relConstraint(typ string) constraint {
+	name := "kg_" + typ + "_key"
+	return constraint{name, "CREATE CONSTRAINT " + quote(name) + " IF NOT EXISTS FOR ()-[r:" + quote(typ) + "]-() REQUIRE r.key IS UNIQUE"}
+}
+
+// writeLiteral writes v as a Cypher literal: the parameter values of the
+// load (strings, numbers, booleans, dates, lists and maps of them).
+func writeLiteral(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case string:
+		writeString(b, v)
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case int:
+		b.WriteString(strconv.Itoa(v))
+	case int64:
+		b.WriteString(strconv.FormatInt(v, 10))
+	case float64:
+		writeFloat(b, v)
+	case driver.Date:
+		b.WriteString("date('" + time.Time(v).Format(time.DateOnly) + "')")
+	case []string:
+		b.WriteByte('[')
+		for i, s := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeString(b, s)
+		}
+		b.WriteByte(']')
+	case []int64:
+		b.WriteByte('[')
+		for i, n := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.FormatInt(n, 10))
+		}
+		b.WriteByte(']')
+	case []any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeLiteral(b, x)
+		}
+		b.WriteByte(']')
+	case []map[string]any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeLiteral(b, x)
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		b.WriteByte('{')
+		for i, k := range sortedKeys(v) {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if ValidIdentifier(k) {
+				b.WriteString(k)
+			} else {
+				b.WriteString("`" + strings.ReplaceAll(k, "`", "``") + "`")
+			}
+			b.WriteString(": ")
+			writeLiteral(b, v[k])
+		}
+		b.WriteByte('}')
+	default:
+		panic(fmt.Sprintf("neo4j: no Cypher literal for %T", v))
+	}
+}
+
+// writeString writes s as a single-quoted Cypher string on one line: quotes,
+// backslashes and every control or non-ASCII character are escaped, so the
+// literal is plain ASCII whatever s holds.
+func writeString(b *strings.Builder, s string) {
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == utf8.RuneError:
+			b.WriteString(`\uFFFD`)
+		case r >= 0x20 && r < 0x7f:
+			b.WriteRune(r)
+		case r <= 0xFFFF:
+			fmt.Fprintf(b, `\u%04X`, r)
+		default: // a surrogate pair, as Cypher strings are UTF-16 in escapes
+			r -= 0x10000
+			fmt.Fprintf(b, `\u%04X\u%04X`, 0xD800+(r>>10), 0xDC00+(r&0x3FF))
+		}
+	}
+	b.WriteByte('\'')
+}
+
+func writeFloat(b *strings.Builder, f float64) {
+	switch {
+	case math.IsNaN(f):
+		b.WriteString("0.0/0.0")
+	case math.IsInf(f, 1):
+		b.WriteString("1.0/0.0")
+	case math.IsInf(f, -1):
+		b.WriteString("-1.0/0.0")
+	default:
+		s := strconv.FormatFloat(f, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".eEn") {
+			s += ".0"
+		}
+		b.WriteString(s)
+	}
+}
