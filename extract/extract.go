@@ -454,10 +454,7 @@ func (x *articleState) typeRecurring() {
 			}
 		}
 		if ok {
-			e.Type = tInstitution
-			for _, mi := range e.Mentions {
-				x.mentions[mi].Type = tInstitution
-			}
+			x.typeUntyped(ei, tInstitution)
 		}
 	}
 }
@@ -510,12 +507,8 @@ func (x *articleState) typeLists() {
 			}
 			if agree && (typ == tInstitution || typ == tPerson) {
 				for k := i; k <= j; k++ {
-					e := ms[k].Entity
-					if e >= 0 && x.res.Entities[e].Type == "" && x.nameLike(k) {
-						x.res.Entities[e].Type = typ
-						for _, mi := range x.res.Entities[e].Mentions {
-							x.mentions[mi].Type = typ
-						}
+					if x.nameLike(k) {
+						x.typeUntyped(ms[k].Entity, typ)
 					}
 				}
 			}
@@ -526,3 +519,15 @@ func (x *articleState) typeLists() {
 
 // honorific titles make a surface form with a full name too ("Mr Donald Trump").
 var honorific = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "president": true}
+
+// typeUntyped gives entity ei, and its mentions, type typ if it has none.
+func (x *articleState) typeUntyped(ei int, typ string) {
+	if ei < 0 || x.res.Entities[ei].Type != "" {
+		return
+	}
+	e := &x.res.Entities[ei]
+	e.Type = typ
+	for _, mi := range e.Mentions {
+		x.mentions[mi].Type = typ
+	}
+}

@@ -796,17 +796,7 @@ func (rl *relater) typeOrg(x *articleState, mi int) {
 
 // typePerson types an untyped name in a person's place ("Hege, the CEO of …").
 func (rl *relater) typePerson(x *articleState, mi int) {
-	m := &x.mentions[mi]
-	if m.Entity < 0 {
-		return
-	}
-	e := &x.res.Entities[m.Entity]
-	if e.Type == "" {
-		e.Type = tPerson
-		for _, k := range e.Mentions {
-			x.mentions[k].Type = tPerson
-		}
-	}
+	x.typeUntyped(x.mentions[mi].Entity, tPerson)
 }
 
 // anyRole matches a role noun of any relation at token j.
@@ -879,17 +869,7 @@ func isModifier(t Token) bool {
 // typeAsInstitution types an untyped mention that a role points to
 // ("chief executive of Full Fact") as an institution.
 func (rl *relater) typeAsInstitution(x *articleState, mi int) {
-	m := &x.mentions[mi]
-	if m.Entity < 0 {
-		return
-	}
-	e := &x.res.Entities[m.Entity]
-	if e.Type == "" {
-		e.Type = tInstitution
-		for _, k := range e.Mentions {
-			x.mentions[k].Type = tInstitution
-		}
-	}
+	x.typeUntyped(x.mentions[mi].Entity, tInstitution)
 }
 
 func containsInt(list []int, v int) bool {

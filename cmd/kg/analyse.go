@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -24,22 +25,43 @@ func analyseGraph(ctx context.Context, g *graph.Graph) error {
 
 // writeExport writes g as GraphML or GEXF to path, atomically.
 func writeExport(ctx context.Context, g *graph.Graph, format, path string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".kg-*."+format)
+	err := writeAtomic(path, func(w io.Writer) error {
+		var err error
+		switch format {
+		case "graphml":
+			_, err = exports.WriteGraphML(ctx, w, g, exports.GraphMLOptions{})
+		case "gexf":
+			_, err = exports.WriteGEXF(ctx, w, g, exports.GEXFOptions{})
+		}
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("build: cannot write %s: %w", path, err)
+		return fmt.Errorf("build: %w", err)
 	}
-	defer os.Remove(tmp.Name())
-	switch format {
-	case "graphml":
-		_, err = exports.WriteGraphML(ctx, tmp, g, exports.GraphMLOptions{})
-	case "gexf":
-		_, err = exports.WriteGEXF(ctx, tmp, g, exports.GEXFOptions{})
+	return nil
+}
+
+// writeAtomic writes path through a temporary file beside it, renamed into
+// place only when write succeeds: an interrupted or failed run leaves the
+// previous file intact and no partial file behind.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
 	}
-	if cerr := tmp.Close(); err == nil {
+	err = write(f)
+	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return fmt.Errorf("build: writing %s: %w", path, err)
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -129,31 +128,13 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 	return nil
 }
 
-// writeGraph writes g to path atomically: a temporary file renamed into
-// place, so an interrupted run leaves the previous file intact.
+// writeGraph writes g to path atomically (see writeAtomic), or to stdout.
 func writeGraph(g *graph.Graph, path string, stdout io.Writer) error {
 	if path == "-" || path == "" {
 		return g.Encode(stdout)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".kg-*.json")
-	if err != nil {
-		return fmt.Errorf("build: cannot write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("build: writing %s: %w", path, err)
-	}
-	if err := g.Encode(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("build: writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("build: writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("build: writing %s: %w", path, err)
+	if err := writeAtomic(path, g.Encode); err != nil {
+		return fmt.Errorf("build: cannot write %w", err)
 	}
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -118,26 +117,16 @@ func runExport(ctx context.Context, g *globals, o exportOptions, args []string) 
 	return nil
 }
 
-// writeFileAtomic writes path through a temporary file beside it, renamed
-// into place only when the whole export succeeded.
+// writeFileAtomic writes path through writeAtomic, keeping the writer's stats.
 func writeFileAtomic(path string, write func(io.Writer) (exports.Stats, error)) (exports.Stats, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	var st exports.Stats
+	err := writeAtomic(path, func(w io.Writer) error {
+		var err error
+		st, err = write(w)
+		return err
+	})
 	if err != nil {
-		return exports.Stats{}, fmt.Errorf("export: %w", err)
-	}
-	st, err := write(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return st, fmt.Errorf("export: %s: %w", path, err)
+		return st, fmt.Errorf("export: %w", err)
 	}
 	return st, nil
 }

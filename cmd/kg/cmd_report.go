@@ -60,7 +60,7 @@ communities with their most central members. "-" reads standard input.`,
 	f.BoolVar(&o.directed, "directed", false, "compute PageRank along the direction of relations")
 	f.IntVar(&o.samples, "samples", analysis.DefaultSamples, "sampled sources for betweenness in large components")
 	f.IntVar(&o.exactMax, "exact-max", analysis.DefaultExactMax, "largest component whose betweenness is computed exactly")
-	f.Uint64Var(&o.seed, "seed", analysis.DefaultSeed, "seed of Louvain, the betweenness sample and the layout")
+	f.Uint64Var(&o.seed, "seed", analysis.DefaultSeed, "seed of Louvain and of the betweenness sample")
 	return cmd
 }
 
@@ -99,7 +99,7 @@ func runReport(ctx context.Context, stdout io.Writer, o reportOptions, path stri
 		return fmt.Errorf("report: %w", err)
 	}
 	if o.plot != "" {
-		return report.Plot(ctx, o.plot, g, res, report.PlotOptions{Nodes: o.plotNodes, Seed: o.seed})
+		return report.Plot(ctx, o.plot, g, res, report.PlotOptions{Nodes: o.plotNodes})
 	}
 	return nil
 }
