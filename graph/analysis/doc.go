@@ -11,8 +11,11 @@
 //
 // Conventions (those of NetworkX, against which the tests check them):
 //   - degree counts distinct neighbours; weighted degree sums edge weights;
-//   - PageRank (gonum network.PageRankSparse, damping 0.85) is weighted by
-//     evidence, on the undirected view unless Options.Directed;
+//   - PageRank (damping 0.85) is weighted by evidence, on the undirected
+//     view unless Options.Directed. It solves the equations of gonum's
+//     network.PageRankSparse (the tests check it against it), but starts
+//     from the uniform vector: gonum starts from a random vector of the
+//     unseeded global generator, which changes the last digits every run;
 //   - betweenness, closeness and harmonic centrality count hops: evidence
 //     is a tie's strength, not its length. Betweenness is normalised by
 //     (n-1)(n-2); closeness is Wasserman and Faust's (r-1)/Σd · (r-1)/(n-1)
@@ -28,7 +31,9 @@
 //   - the k-core number counts neighbours; components and communities are
 //     numbered largest first (ties: smallest node index first);
 //   - communities come from gonum community.Modularize (Louvain) with a
-//     fixed seed, and Modularity is their weighted modularity.
+//     fixed seed, and Modularity is their weighted modularity. Above
+//     Options.GonumLouvainMax links an equivalent linear-time Louvain is
+//     used (see DefaultGonumLouvainMax).
 //
 // Self-loops are left out of the views. The same graph and options give the
 // same numbers on every run and machine.

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/layout"
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/topo"
@@ -30,10 +32,9 @@ import (
 
 // PlotOptions choose what Plot draws. The zero value asks for the defaults.
 type PlotOptions struct {
-	Nodes  int    // entities drawn, highest PageRank first (default 40)
-	Labels int    // of which labelled (default 20)
-	Bars   int    // entities per bar chart (default 15)
-	Seed   uint64 // seeds the layout (default 1)
+	Nodes  int // entities drawn, highest PageRank first (default 40)
+	Labels int // of which labelled (default 20)
+	Bars   int // entities per bar chart (default 15)
 }
 
 // communityColours colour nodes by community (Tableau 10), in the order the
@@ -75,9 +76,6 @@ func Plot(ctx context.Context, path string, g *graph.Graph, r *analysis.Result, 
 	}
 	if opt.Bars == 0 {
 		opt.Bars = 15
-	}
-	if opt.Seed == 0 {
-		opt.Seed = 1
 	}
 	if opt.Nodes < 0 || opt.Labels < 0 || opt.Bars < 0 {
 		return fmt.Errorf("report: negative plot size")
@@ -301,7 +299,7 @@ func networkPlot(ctx context.Context, g *graph.Graph, r *analysis.Result, opt Pl
 		}
 	}
 
-	pos, err := layoutPacked(ctx, len(kept), pairs2(pairs, func(p pair) [2]int { return [2]int{p.a, p.b} }), opt.Seed)
+	pos, err := layoutPacked(ctx, len(kept), pairs2(pairs, func(p pair) [2]int { return [2]int{p.a, p.b} }))
 	if err != nil {
 		return nil, err
 	}
@@ -406,14 +404,8 @@ func pairs2[T any](xs []T, f func(T) [2]int) [][2]int {
 // and the given edges with gonum's EadesR2, scales it into a square cell
 // whose side grows with the square root of its size, and packs the cells
 // in rows, largest first. It returns the position of every node.
-func layoutPacked(ctx context.Context, n int, edges [][2]int, seed uint64) ([]r2.Vec, error) {
-	sg := simple.NewUndirectedGraph()
-	for k := range n {
-		sg.AddNode(simple.Node(k))
-	}
-	for _, e := range edges {
-		sg.SetEdge(sg.NewEdge(simple.Node(e[0]), simple.Node(e[1])))
-	}
+func layoutPacked(ctx context.Context, n int, edges [][2]int) ([]r2.Vec, error) {
+	sg := newOrdered(n, edges)
 	var comps [][]int
 	for _, c := range topo.ConnectedComponents(sg) {
 		ids := make([]int, len(c))
@@ -432,12 +424,12 @@ func layoutPacked(ctx context.Context, n int, edges [][2]int, seed uint64) ([]r2
 	}
 	width := math.Max(math.Sqrt(float64(len(comps[0]))), 1.3*math.Sqrt(area))
 	var x, y, rowH float64
-	for ci, c := range comps {
+	for _, c := range comps {
 		side := math.Sqrt(float64(len(c)))
 		if x > 0 && x+side > width {
 			x, y, rowH = 0, y-rowH, 0
 		}
-		local, err := layoutOne(ctx, sg, c, seed+uint64(ci))
+		local, err := layoutOne(ctx, sg, c)
 		if err != nil {
 			return nil, err
 		}
@@ -452,7 +444,7 @@ func layoutPacked(ctx context.Context, n int, edges [][2]int, seed uint64) ([]r2
 
 // layoutOne lays out the connected component c of g and returns its
 // positions scaled into the unit square.
-func layoutOne(ctx context.Context, g *simple.UndirectedGraph, c []int, seed uint64) ([]r2.Vec, error) {
+func layoutOne(ctx context.Context, g *ordered, c []int) ([]r2.Vec, error) {
 	out := make([]r2.Vec, len(c))
 	switch len(c) {
 	case 1:
@@ -462,25 +454,30 @@ func layoutOne(ctx context.Context, g *simple.UndirectedGraph, c []int, seed uin
 		out[0], out[1] = r2.Vec{X: 0, Y: 0.5}, r2.Vec{X: 1, Y: 0.5}
 		return out, nil
 	}
-	sub := simple.NewUndirectedGraph()
-	for _, v := range c {
-		sub.AddNode(simple.Node(v))
+	index := make(map[int]int, len(c))
+	for i, v := range c {
+		index[v] = i
 	}
-	for _, v := range c {
-		it := g.From(int64(v))
-		for it.Next() {
-			sub.SetEdge(sub.NewEdge(simple.Node(v), it.Node()))
+	var edges [][2]int
+	for i, v := range c {
+		for _, w := range g.adj[v] {
+			if j := index[w]; i < j {
+				edges = append(edges, [2]int{i, j})
+			}
 		}
 	}
+	sub := newOrdered(len(c), edges)
 	o := layout.NewOptimizerR2(sub, layout.IsomapR2{}.Update)
 	for o.Update() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 	}
+	for i := range c {
+		out[i] = o.Coord2(int64(i))
+	}
 	var box r2.Box
-	for i, v := range c {
-		out[i] = o.Coord2(int64(v))
+	for i := range out {
 		if i == 0 {
 			box = r2.Box{Min: out[i], Max: out[i]}
 		}
@@ -493,19 +490,6 @@ func layoutOne(ctx context.Context, g *simple.UndirectedGraph, c []int, seed uin
 	}
 	for i := range out {
 		out[i] = r2.Vec{X: (out[i].X - box.Min.X) / scale, Y: (out[i].Y - box.Min.Y) / scale}
-	}
-	index := make(map[int]int, len(c))
-	for i, v := range c {
-		index[v] = i
-	}
-	var edges [][2]int
-	for i, v := range c {
-		it := g.From(int64(v))
-		for it.Next() {
-			if j := index[int(it.Node().ID())]; i < j {
-				edges = append(edges, [2]int{i, j})
-			}
-		}
 	}
 	spread(out, edges)
 	return normalise(out), nil
@@ -549,6 +533,28 @@ func spread(pos []r2.Vec, edges [][2]int) {
 			}
 		}
 	}
+	// Then push apart any two nodes still closer than half the ideal
+	// distance.
+	minD := k / 2
+	for range 100 {
+		moved := false
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				d := r2.Sub(pos[i], pos[j])
+				if dist := r2.Norm(d); dist < minD {
+					if dist < 1e-9 {
+						d, dist = r2.Vec{X: 1e-3, Y: 0}, 1e-3
+					}
+					push := r2.Scale((minD-dist)/(2*dist), d)
+					pos[i], pos[j] = r2.Add(pos[i], push), r2.Sub(pos[j], push)
+					moved = true
+				}
+			}
+		}
+		if !moved {
+			break
+		}
+	}
 }
 
 // normalise scales pos into the unit square, each axis separately but
@@ -567,4 +573,64 @@ func normalise(pos []r2.Vec) []r2.Vec {
 		out[i] = r2.Vec{X: (p.X - box.Min.X) / dx, Y: (p.Y - box.Min.Y) / dy}
 	}
 	return out
+}
+
+// ordered is a small undirected graph on the nodes 0..n-1 that, unlike
+// gonum's simple graphs, lists nodes and neighbours in ascending order, so
+// that the layout is the same on every run.
+type ordered struct {
+	nodes []gonum.Node
+	adj   [][]int
+}
+
+var _ gonum.Undirected = (*ordered)(nil)
+
+func newOrdered(n int, edges [][2]int) *ordered {
+	g := &ordered{nodes: make([]gonum.Node, n), adj: make([][]int, n)}
+	for i := range n {
+		g.nodes[i] = simple.Node(i)
+	}
+	for _, e := range edges {
+		if e[0] != e[1] && !slices.Contains(g.adj[e[0]], e[1]) {
+			g.adj[e[0]] = append(g.adj[e[0]], e[1])
+			g.adj[e[1]] = append(g.adj[e[1]], e[0])
+		}
+	}
+	for _, a := range g.adj {
+		slices.Sort(a)
+	}
+	return g
+}
+
+func (g *ordered) Node(id int64) gonum.Node {
+	if id < 0 || id >= int64(len(g.nodes)) {
+		return nil
+	}
+	return g.nodes[id]
+}
+
+func (g *ordered) Nodes() gonum.Nodes { return iterator.NewOrderedNodes(g.nodes) }
+
+func (g *ordered) From(id int64) gonum.Nodes {
+	if g.Node(id) == nil {
+		return gonum.Empty
+	}
+	ns := make([]gonum.Node, len(g.adj[id]))
+	for i, v := range g.adj[id] {
+		ns[i] = g.nodes[v]
+	}
+	return iterator.NewOrderedNodes(ns)
+}
+
+func (g *ordered) HasEdgeBetween(x, y int64) bool {
+	return g.Node(x) != nil && g.Node(y) != nil && slices.Contains(g.adj[x], int(y))
+}
+
+func (g *ordered) Edge(u, v int64) gonum.Edge { return g.EdgeBetween(u, v) }
+
+func (g *ordered) EdgeBetween(x, y int64) gonum.Edge {
+	if !g.HasEdgeBetween(x, y) {
+		return nil
+	}
+	return simple.Edge{F: g.nodes[x], T: g.nodes[y]}
 }

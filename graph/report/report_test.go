@@ -185,6 +185,14 @@ func TestPlot(t *testing.T) {
 					t.Errorf("%s does not contain %q", tt.file, s)
 				}
 			}
+			// The layout is deterministic: a second drawing is the same.
+			again := filepath.Join(dir, "again-"+tt.file)
+			if err := report.Plot(context.Background(), again, g, r, report.PlotOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if data2, err := os.ReadFile(again); err != nil || !bytes.Equal(data, data2) {
+				t.Errorf("drawing %s twice gave different files (%v)", tt.file, err)
+			}
 		})
 	}
 }
