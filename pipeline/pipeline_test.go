@@ -359,11 +359,13 @@ func TestQuality(t *testing.T) {
 			paths: func(t *testing.T) []string {
 				return listed(t, filepath.Join(root, "testdata", "devgold", "files.txt"), filepath.Join(shared, "corpus", "news-dev", "text"))
 			},
-			entF1:  0.80,
-			coreF1: 0.50,
+			entF1:  0.85,
+			coreF1: 0.70,
 		},
 		{
-			// a third set, rich in LED and RESIGNED (0.851 and 0.739 when written)
+			// a third set, rich in LED and RESIGNED, annotated without looking at
+			// the extractor (0.758 and 0.562 when first measured, 0.855 and 0.739
+			// after tuning)
 			name: "news-dev gold 2",
 			gold: filepath.Join(root, "testdata", "devgold2", "news-dev-gold.yaml"),
 			paths: func(t *testing.T) []string {
