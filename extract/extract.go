@@ -150,11 +150,13 @@ func (x *articleState) acronyms() {
 
 // acronymFits: the acronym's letters are initials of the name's words.
 func acronymFits(acr, name string) bool {
+	// initials of every word, "of" and "and" too ("Ministry of Trade,
+	// Industry and Energy" gives MOTIE), matched as a subsequence
 	var initials []rune
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' || r == ',' }) {
 		r := []rune(w)
-		if len(r) > 0 && unicode.IsUpper(r[0]) {
-			initials = append(initials, r[0])
+		if len(r) > 0 && unicode.IsLetter(r[0]) {
+			initials = append(initials, unicode.ToUpper(r[0]))
 		}
 	}
 	ar := []rune(strings.ReplaceAll(acr, ".", ""))
@@ -295,9 +297,16 @@ func (x *articleState) resolve() {
 				continue
 			}
 		}
-		if m.Type == "" && nw == 1 {
+		if (m.Type == "" || m.Type == tInstitution) && nw == 1 {
 			if ei := x.institutionWith(ents, key); ei >= 0 {
 				m.Type = tInstitution
+				add(mi, ei)
+				continue
+			}
+		}
+		// "Intelligence Committee" after "House Intelligence Committee"
+		if m.Type == tInstitution && nw >= 2 {
+			if ei := x.institutionEndingWith(ents, key); ei >= 0 {
 				add(mi, ei)
 				continue
 			}
@@ -432,6 +441,10 @@ func (x *articleState) typeRecurring() {
 		if mid < 2 || len(words) > 3 {
 			continue
 		}
+		// "the Bidens": a family named by a person's surname
+		if x.personSurname(strings.TrimSuffix(strings.ToLower(e.Name), "s")) {
+			continue
+		}
 		// used only as a modifier ("European allies", "European officials")
 		modifier := true
 		for _, mi := range e.Mentions {
@@ -530,4 +543,31 @@ func (x *articleState) typeUntyped(ei int, typ string) {
 	for _, mi := range e.Mentions {
 		x.mentions[mi].Type = typ
 	}
+}
+
+// institutionEndingWith returns the only institution of the article whose
+// name ends with the words of key and is longer ("House Intelligence
+// Committee" for "Intelligence Committee"), or -1.
+func (x *articleState) institutionEndingWith(ents []Entity, key string) int {
+	found := -1
+	for ei, e := range ents {
+		k := NameKey(e.Name)
+		if e.Type == tInstitution && len(k) > len(key) && strings.HasSuffix(k, " "+key) {
+			if found >= 0 && found != ei {
+				return -1
+			}
+			found = ei
+		}
+	}
+	return found
+}
+
+// personSurname reports whether some person of the article has the surname w (lower case).
+func (x *articleState) personSurname(w string) bool {
+	for _, e := range x.res.Entities {
+		if e.Type == tPerson && lastWord(NameKey(e.Name)) == w {
+			return true
+		}
+	}
+	return false
 }

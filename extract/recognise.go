@@ -187,9 +187,14 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 			conn := toks[c.b]
 			ok := false
 			if gap == 1 && conn.Text == "," && k+2 < len(runs) && r.orgHeads[toks[c.a].Lower] && strings.Contains(joinLower(toks[c.a:c.b]), " of ") {
-				// "Ministry of Trade, Industry and Energy"
+				// "Ministry of Trade, Industry and Energy": the whole list
 				n2 := runs[k+2]
-				ok = n2.a-n.b == 1 && toks[n.b].Lower == "and" && n2.b-n2.a <= 2 && n.b-n.a <= 2
+				if n2.a-n.b == 1 && toks[n.b].Lower == "and" && n2.b-n2.a <= 2 && n.b-n.a <= 2 {
+					c = chunk{c.a, n2.b}
+					k += 2
+					continue
+				}
+				break
 			} else if gap == 1 && nameConnectors[conn.Lower] {
 				ok = r.joinAcross(toks, c, n, conn.Lower)
 			} else if gap == 2 && conn.Lower == "of" && toks[c.b+1].Lower == "the" {

@@ -137,6 +137,7 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 	// one edit away from a much more frequent one, with compatible given names
 	cl.mergeMisspellings(bySurname)
 	cl.mergeAcronyms()
+	cl.mergeShortInstitutions()
 	// 4. untyped names join a typed entity of the same name, else are dropped
 	aliasKey := map[string][]int{}
 	for c := range cl.items {
@@ -716,4 +717,57 @@ func deletions(w string) []string {
 		out = append(out, string(r[:i])+string(r[i+1:]))
 	}
 	return out
+}
+
+// mergeShortInstitutions joins a one-word institution ("Disney") to the
+// only other institution that has it as an alias and shares an article
+// with it ("Walt Disney Co", also written "Disney" there).
+func (cl *clusters) mergeShortInstitutions() {
+	byAlias := map[string][]int{}
+	for c := range cl.items {
+		if cl.dead[c] || cl.types[c] != Institution {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, it := range cl.items[c] {
+			for _, al := range it.aliases {
+				k := extract.NameKey(al)
+				if !seen[k] && k != it.key {
+					seen[k] = true
+					byAlias[k] = append(byAlias[k], c)
+				}
+			}
+		}
+	}
+	for c := range cl.items {
+		if cl.dead[c] || cl.types[c] != Institution || len(cl.items[c]) == 0 {
+			continue
+		}
+		name := cl.items[c][0].key
+		if strings.Contains(name, " ") {
+			continue
+		}
+		var cands []int
+		for _, o := range byAlias[name] {
+			if o != c && !cl.dead[o] && cl.shareArticle(c, o) {
+				cands = append(cands, o)
+			}
+		}
+		if len(cands) == 1 {
+			cl.merge(cands[0], c)
+		}
+	}
+}
+
+func (cl *clusters) shareArticle(a, b int) bool {
+	arts := map[int]bool{}
+	for _, it := range cl.items[a] {
+		arts[it.art] = true
+	}
+	for _, it := range cl.items[b] {
+		if arts[it.art] {
+			return true
+		}
+	}
+	return false
 }
