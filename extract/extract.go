@@ -67,6 +67,7 @@ type articleState struct {
 	initial     bool // the chunk being classified opened its sentence
 	capMidCount map[string]int
 	bySent      [][]int // mention indexes of each sentence
+	nameKeys    map[string]string
 	res         *Result
 }
 
@@ -256,12 +257,12 @@ func (x *articleState) resolve() {
 	}
 	for _, mi := range order {
 		m := &ms[mi]
-		key := NameKey(m.Name)
+		key := x.nameKey(m.Name)
 		if key == "" {
 			continue
 		}
 		if exp, ok := x.acronymOf[m.Name]; ok {
-			key = NameKey(exp)
+			key = x.nameKey(exp)
 		}
 		nw := m.Tok1 - m.Tok0
 		if m.Type == tPerson && nw > 1 {
@@ -341,7 +342,7 @@ func (x *articleState) resolve() {
 	}
 	for acr, exp := range x.acronymOf {
 		for i := range ents {
-			if NameKey(ents[i].Name) == NameKey(exp) {
+			if x.nameKey(ents[i].Name) == x.nameKey(exp) {
 				ents[i].Acronym = acr
 				if !containsStr(ents[i].Aliases, acr) {
 					ents[i].Aliases = append(ents[i].Aliases, acr)
@@ -408,7 +409,7 @@ func (x *articleState) institutionWith(ents []Entity, key string) int {
 		if e.Type != tInstitution {
 			continue
 		}
-		words := strings.Fields(NameKey(e.Name))
+		words := strings.Fields(x.nameKey(e.Name))
 		for i, w := range words {
 			if w == key && i < len(words)-1 && len(words) > 1 {
 				if found >= 0 && found != ei {
@@ -551,7 +552,7 @@ func (x *articleState) typeUntyped(ei int, typ string) {
 func (x *articleState) institutionEndingWith(ents []Entity, key string) int {
 	found := -1
 	for ei, e := range ents {
-		k := NameKey(e.Name)
+		k := x.nameKey(e.Name)
 		if e.Type == tInstitution && len(k) > len(key) && strings.HasSuffix(k, " "+key) {
 			if found >= 0 && found != ei {
 				return -1
@@ -565,9 +566,22 @@ func (x *articleState) institutionEndingWith(ents []Entity, key string) int {
 // personSurname reports whether some person of the article has the surname w (lower case).
 func (x *articleState) personSurname(w string) bool {
 	for _, e := range x.res.Entities {
-		if e.Type == tPerson && lastWord(NameKey(e.Name)) == w {
+		if e.Type == tPerson && lastWord(x.nameKey(e.Name)) == w {
 			return true
 		}
 	}
 	return false
+}
+
+// nameKey is NameKey, remembered for the article.
+func (x *articleState) nameKey(s string) string {
+	k, ok := x.nameKeys[s]
+	if !ok {
+		if x.nameKeys == nil {
+			x.nameKeys = map[string]string{}
+		}
+		k = NameKey(s)
+		x.nameKeys[s] = k
+	}
+	return k
 }

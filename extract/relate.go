@@ -37,6 +37,7 @@ type relDef struct {
 
 // relater finds relations from the triggers and roles of a schema.
 type relater struct {
+	allRoles *phraseSet // the role nouns of every relation
 	docHeads map[string]bool
 	rels     []relDef
 	triggers map[string][]trigger // first word -> triggers, longest first
@@ -63,6 +64,11 @@ func newRelater(s *schema.Schema) *relater {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 		rl.triggers[k] = list
 	}
+	var roles [][]string
+	for _, r := range s.Relations {
+		roles = append(roles, r.Roles)
+	}
+	rl.allRoles = newPhraseSet(roles...)
 	rl.neg = newPhraseSet(s.Modality.Negation)
 	rl.hyp = newPhraseSet(s.Modality.Hypothetical)
 	rl.planned = newPhraseSet(s.Modality.Planned)
@@ -801,13 +807,7 @@ func (rl *relater) typePerson(x *articleState, mi int) {
 
 // anyRole matches a role noun of any relation at token j.
 func (rl *relater) anyRole(x *articleState, j int, s Sentence) int {
-	best := -1
-	for _, d := range rl.rels {
-		if e := d.roles.match(x.toks, j, s.Tok1); e > best {
-			best = e
-		}
-	}
-	return best
+	return rl.allRoles.match(x.toks, j, s.Tok1)
 }
 
 // emitRole records a role link and the relations whose roles include role.

@@ -29,7 +29,7 @@ type Sentence struct {
 // sentence never crosses a line. The returned offsets satisfy
 // text[s.Start:s.End] == the sentence, trimmed of surrounding space.
 func Tokenize(text string) ([]Token, []Sentence) {
-	toks := make([]Token, 0, len(text)/5)
+	toks := make([]Token, 0, len(text)/4+16)
 	para := 0
 	i := 0
 	for i < len(text) {
@@ -190,6 +190,24 @@ func lowerWord(w string) string {
 	}
 	if clean {
 		return w
+	}
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // one allocation for the usual "Trump" → "trump"
+		b := make([]byte, len(w))
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return string(b)
 	}
 	return strings.ReplaceAll(strings.ToLower(w), "\u2019", "'")
 }
