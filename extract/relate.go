@@ -283,7 +283,7 @@ func (rl *relater) right1(x *articleState, e int, s Sentence, mentionAt []int, t
 		}
 		steps++
 		switch toks[j].Lower {
-		case ";", "said", "says", "including", "include", "includes", "such":
+		case ";", "said", "says", "told", "tells", "according", "including", "include", "includes", "such":
 			return -1, 0
 		}
 	}
