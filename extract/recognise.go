@@ -103,6 +103,9 @@ func isCapWord(t *Token) bool {
 	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && adjSuffix[t.Lower[i+1:]] {
 		return false // "London-based", "Kremlin-backed"
 	}
+	if len(t.Text) >= 3 && len(t.Text) <= 8 && t.Text[1] == '-' && (t.Text[0] == 'R' || t.Text[0] == 'D' || t.Text[0] == 'I') && t.Cap {
+		return false // party and state of a US lawmaker: "(R-Texas)", "D-NY"
+	}
 	return t.Cap || t.Upper
 }
 
@@ -186,6 +189,12 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 			gap := n.a - c.b
 			conn := toks[c.b]
 			ok := false
+			if gap == 1 && conn.Lower == "'s" && n.b-n.a <= 2 && r.orgHeads[toks[n.b-1].Lower] && !r.orgHeads[toks[c.b-1].Lower] && commonWord(toks[c.b-1]) {
+				// "Magistrate's Court", "Children's Hospital"
+				c = chunk{c.a, n.b}
+				k++
+				continue
+			}
 			if gap == 1 && conn.Text == "," && k+2 < len(runs) && r.orgHeads[toks[c.a].Lower] && strings.Contains(joinLower(toks[c.a:c.b]), " of ") {
 				// "Ministry of Trade, Industry and Energy": the whole list
 				n2 := runs[k+2]
@@ -263,7 +272,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		a++
 	}
 	for b > a && notNames[toks[b-1].Lower] {
-		if b-a == 2 && givenNameAny(toks[a]) && toks[b-1].Lower == "may" {
+		if b-a == 2 && givenNameAny(toks[a]) && !commonWord(toks[a]) && toks[b-1].Lower == "may" {
 			break // "Theresa May"
 		}
 		b--
@@ -292,7 +301,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	}
 	// a title at the end: "U.S. Ambassador to …", "Disney Chairman" (but
 	// not "Masayoshi Son": kinship words and given names)
-	if tb := r.titles.matchEndingAt(toks, a+1, b); tb > a && !r.orgHeads[toks[b-1].Lower] && lexicon.TitleWord(toks[b-1].Lower) && !startsWithGiven(toks, a, tb) {
+	if tb := r.titles.matchEndingAt(toks, a+1, b); tb > a && !r.orgHeads[toks[b-1].Lower] && lexicon.TitleWord(toks[b-1].Lower) && !startsWithGiven(toks, a, tb) && !nameConnectors[toks[tb-1].Lower] && toks[tb-1].Lower != "the" {
 		r.prefixMention(x, si, a, tb)
 		return
 	}
@@ -302,9 +311,13 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 			if _, longer := lexPlace(spanText(toks, a, k+1)); longer {
 				continue // "San Jose …"
 			}
-			if _, given := givenName(toks[k]); given && b-k <= 3 && allNameLike(toks[k:b]) && !r.orgHeads[toks[b-1].Lower] {
+			q := k
+			if q+1 < b && toks[q].Upper && len(toks[q].Text) <= 3 {
+				q++ // "Cleveland DL Larry Ogunjobi": a position between team and name
+			}
+			if _, given := givenName(toks[q]); given && b-q <= 3 && allNameLike(toks[q:b]) && !r.orgHeads[toks[b-1].Lower] {
 				r.addName(x, si, a, k, "", -1, "")
-				a = k
+				a = q
 			}
 			break
 		}
@@ -468,6 +481,9 @@ func spanTail(toks []Token, a, b int) string {
 // addName classifies the name tokens [a, b) and records a mention.
 func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok int, title string) {
 	toks := x.toks
+	for a < b && (nameConnectors[toks[a].Lower] || toks[a].Lower == "the") {
+		a++ // "(President) of the Senate"
+	}
 	for b > a && (toks[b-1].Lower == "'s") {
 		b--
 	}
@@ -525,7 +541,7 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		}
 	}
 	// a known place written in full ("New York City") before head words
-	if p, ok := lexPlace(text); ok && n >= 2 && (isCountry(p) || p.Population >= 100000) {
+	if p, ok := lexPlace(text); ok && n >= 2 && (p.Kind != lexicon.City || p.Population >= 100000) {
 		return tPlace, true
 	}
 	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
