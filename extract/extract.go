@@ -275,6 +275,9 @@ func (x *articleState) resolve() {
 			ei := len(ents) - 1
 			byKey[tPerson+"|"+key] = ei
 			persons[lastWord(key)] = append(persons[lastWord(key)], ei)
+			if lt := x.nameKey(x.toks[m.Tok1-1].Text); lt != lastWord(key) {
+				persons[lt] = append(persons[lt], ei) // "Murray-Bruce" for "Ben Murray-Bruce"
+			}
 			if fw := firstWord(key); fw != lastWord(key) {
 				persons["^"+fw] = append(persons["^"+fw], ei)
 			}
@@ -334,6 +337,32 @@ func (x *articleState) resolve() {
 		ents = append(ents, Entity{Type: m.Type})
 		byKey[k] = len(ents) - 1
 		add(mi, len(ents)-1)
+	}
+	// "Security Council" written before "UN Security Council": the short
+	// form joins the only longer name it ends
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != tInstitution || len(e.Mentions) == 0 {
+			continue
+		}
+		k := x.nameKey(e.Name)
+		if !strings.Contains(k, " ") {
+			continue
+		}
+		if j := x.institutionEndingWith(ents, k); j >= 0 && j != i && len(ents[j].Mentions) > 0 {
+			for _, mi := range e.Mentions {
+				ms[mi].Entity = j
+			}
+			ents[j].Mentions = append(ents[j].Mentions, e.Mentions...)
+			for _, al := range e.Aliases {
+				if !containsStr(ents[j].Aliases, al) {
+					ents[j].Aliases = append(ents[j].Aliases, al)
+				}
+			}
+			ents[j].Strong = ents[j].Strong || e.Strong
+			e.Mentions = nil
+			e.Type = ""
+		}
 	}
 	for i := range ents {
 		e := &ents[i]

@@ -248,6 +248,11 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		if r.orgHeads[lastL] || left.b-left.a > 3 || right.b-right.a < 2 {
 			return false // "McClatchy and Tribune" are two names
 		}
+		for k := left.a; k < left.b; k++ {
+			if !commonWord(toks[k]) {
+				return false // "SpaceX and Tyvak Systems": two names
+			}
+		}
 		for k := right.a; k < right.b && k < right.a+3; k++ {
 			if r.orgHeads[toks[k].Lower] && toks[k].Lower != "house" {
 				return true
@@ -287,6 +292,12 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	}
 	if a >= b {
 		return
+	}
+	// a sports position before a name: "DL Sheldon Richardson"
+	if b-a >= 3 && toks[a].Upper && len(toks[a].Text) <= 3 && givenNameAny(toks[a+1]) && !commonWord(toks[a]) {
+		if _, country := lexCountry(toks[a].Text); !country {
+			a++
+		}
 	}
 	// A chunk can hold an organisation or place, a title and a name:
 	// "National Security and Defense Council Secretary Rustem Umerov",

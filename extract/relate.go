@@ -892,8 +892,16 @@ func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt 
 	}
 	role := strings.ToLower(spanText(toks, j, e))
 	if e+1 < s.Tok1 && toks[e].Lower == "and" {
-		if e2 := rl.anyRole(x, e+1, s); e2 > 0 {
-			e = e2
+		// "president and chief operating officer of …": the first role
+		// counts; the second may be words the schema does not list
+		for k := e + 1; k < s.Tok1 && k <= e+5; k++ {
+			if w := toks[k].Lower; w == "of" || w == "at" || w == "for" {
+				e = k
+				break
+			}
+			if !toks[k].Word || mentionAt[k] >= 0 {
+				break
+			}
 		}
 	}
 	if e >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
