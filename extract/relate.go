@@ -982,8 +982,14 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 // that holds the trigger at token i: "After meeting Putin, Trump said …".
 func (rl *relater) frontedSubject(x *articleState, obj int, s Sentence, mentionAt []int, types map[string]bool, i int) (int, int) {
 	toks := x.toks
-	fronting := map[string]bool{"after": true, "before": true, "while": true, "when": true, "during": true, "since": true, "following": true}
-	if !fronting[toks[i].Lower] && (i == s.Tok0 || !fronting[toks[i-1].Lower]) {
+	// "After meeting Putin, …", "In a meeting with Putin, …", "During talks with …"
+	fronting := map[string]bool{"after": true, "before": true, "while": true, "when": true, "during": true,
+		"since": true, "following": true, "in": true, "at": true}
+	front := fronting[toks[i].Lower] && toks[i].Lower != "in" && toks[i].Lower != "at"
+	for k := i - 1; k >= s.Tok0 && k >= i-2 && !front; k-- {
+		front = fronting[toks[k].Lower] && (k == i-1 || toks[k+1].Lower == "a" || toks[k+1].Lower == "the" || toks[k+1].Lower == "his" || toks[k+1].Lower == "her")
+	}
+	if !front || i-3 > s.Tok0 && toks[clauseStart(toks, s, i)].Lower != toks[max(s.Tok0, i-2)].Lower && clauseStart(toks, s, i) > s.Tok0 {
 		return -1, 0
 	}
 	for j := x.mentions[obj].Tok1; j < s.Tok1 && j < x.mentions[obj].Tok1+12; j++ {
