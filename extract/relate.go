@@ -554,7 +554,14 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 					}
 				}
 			}
-			emit(t.rel, a, dst, si, trig, st, conf*0.8)
+			c := conf * 0.8
+			if dst < 0 {
+				// "Morales resigned": the country or organisation the article is
+				// most about, a guess marked by a low confidence
+				dst = x.mainPlaceOrOrg(d.target, x.mentions[a].Entity)
+				c = conf * 0.4
+			}
+			emit(t.rel, a, dst, si, trig, st, c)
 		}
 		return true
 	}
@@ -1003,4 +1010,22 @@ func (rl *relater) frontedSubject(x *articleState, obj int, s Sentence, mentionA
 		}
 	}
 	return -1, 0
+}
+
+// mainPlaceOrOrg returns a mention of the institution or place of an allowed
+// type mentioned most often in the article (not entity skip), or -1.
+func (x *articleState) mainPlaceOrOrg(types map[string]bool, skip int) int {
+	best, bestN := -1, 0
+	for ei, e := range x.res.Entities {
+		if ei == skip || (e.Type != tInstitution && e.Type != tPlace) || !types[e.Type] || len(e.Mentions) == 0 {
+			continue
+		}
+		if n := len(e.Mentions); n > bestN {
+			best, bestN = e.Mentions[0], n
+		}
+	}
+	if bestN < 2 {
+		return -1
+	}
+	return best
 }
