@@ -335,7 +335,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	}
 	// a lower-case title right before the chunk: "envoy Steve Witkoff"
 	title, titleTok := "", -1
-	if p := r.titles.matchEndingAt(toks, max(s.Tok0, a-4), a); p >= 0 && !toks[a-1].Cap {
+	if p := r.titles.matchEndingAt(toks, max(s.Tok0, a-4), a); p >= 0 && !toks[a-1].Cap && !(a-p == 1 && adjTitles[toks[p].Lower]) {
 		title, titleTok = joinLower(toks[p:a]), p
 	}
 	r.addName(x, si, a, b, "", titleTok, title)
@@ -654,7 +654,7 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	after := ""
 	if b < s.Tok1 {
 		after = toks[b].Lower
-		if after == "," && b+1 < s.Tok1 {
+		if after == "," && b+1 < s.Tok1 && before != "the" && before != "'s" {
 			// "Jane Doe, 45, said" / "Jane Doe, a spokeswoman"
 			nxt := toks[b+1].Lower
 			if e := r.titles.match(toks, b+1, s.Tok1); e > 0 && e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for") && !toks[b+1].Cap {
@@ -870,3 +870,10 @@ func givenNameAny(t Token) bool {
 	_, ok := lexGivenName(t.Text)
 	return ok
 }
+
+// adjTitles are titles that are mostly adjectives in lower case ("major
+// markets", "official adapter", "general manager"): alone before a name
+// they mark no person.
+var adjTitles = map[string]bool{"major": true, "official": true, "general": true, "chief": true, "head": true,
+	"principal": true, "senior": true, "lead": true, "junior": true,
+	"acting": true, "interim": true, "former": true}
