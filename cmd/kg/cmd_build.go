@@ -26,6 +26,8 @@ type buildOptions struct {
 	planned    bool
 	graphml    string
 	gexf       string
+	neo4j      bool // push the graph into Neo4j after building
+	push       neo4jOptions
 	into       string // update this graph (and its state file)
 	noState    bool   // do not write the state file beside the graph
 	plannedSet bool   // --planned given (else --into keeps the graph's)
@@ -61,6 +63,8 @@ resolves them across articles and writes the graph as node-link JSON.`,
 	f.BoolVar(&o.planned, "planned", false, "keep relations stated as planned (\"will meet\") as edges with status \"planned\"")
 	f.StringVar(&o.graphml, "graphml", "", "also write the graph as GraphML (for Gephi) to this file")
 	f.StringVar(&o.gexf, "gexf", "", "also write the graph as GEXF 1.3 (Gephi's own format) to this file")
+	f.BoolVar(&o.neo4j, "neo4j", false, "also push the graph into Neo4j (see kg push; --uri, --user, --password, --database)")
+	addNeo4jFlags(f, &o.push)
 	f.StringVar(&o.into, "into", "", "add the articles to this graph (built by kg build -o) and write it back, or to -o")
 	f.BoolVar(&o.noState, "no-state", false, "do not write FILE"+pipeline.StateSuffix+" beside -o FILE (needed by --into and kg retract)")
 	return cmd
@@ -119,6 +123,11 @@ func runBuild(ctx context.Context, g *globals, o buildOptions, paths []string) e
 	}
 	if o.gexf != "" {
 		if err := writeExport(ctx, gr, "gexf", o.gexf); err != nil {
+			return err
+		}
+	}
+	if o.neo4j {
+		if _, err := pushToNeo4j(ctx, g, gr, o.push); err != nil {
 			return err
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -14,20 +13,6 @@ import (
 	"github.com/kgraph/kg/exports/neo4j"
 	"github.com/kgraph/kg/internal/testkit"
 )
-
-// lockNeo4j holds an exclusive lock on a file shared by the test processes
-// that replace kg's nodes in the test server, for the rest of the test.
-func lockNeo4j(t *testing.T) {
-	t.Helper()
-	f, err := os.OpenFile(filepath.Join(os.TempDir(), "kg-neo4j-tests.lock"), os.O_CREATE|os.O_RDWR, 0o666)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-}
 
 // neo4jDump returns kg's part of the database (the :Entity and :Article
 // nodes with their labels and properties, and their relationships with
@@ -67,7 +52,7 @@ func TestRetractNeo4j(t *testing.T) {
 	if os.Getenv("NEO4J_URI") == "" || os.Getenv("NEO4J_PASSWORD") == "" {
 		testkit.Missing(t, "a Neo4j server: NEO4J_URI and NEO4J_PASSWORD (eval \"$(scripts/neo4j up)\")")
 	}
-	lockNeo4j(t)
+	testkit.LockNeo4j(t)
 	o := neo4j.OptionsFromEnv()
 	golden := filepath.Join(testkit.Root(t), "testdata", "golden", "articles")
 	dir := t.TempDir()
@@ -105,4 +90,24 @@ func firstDiff(got, want []string) string {
 		}
 	}
 	return "none"
+}
+
+// TestBuildNeo4j checks that `kg build --neo4j` leaves the database as
+// `kg build` then `kg push` does.
+func TestBuildNeo4j(t *testing.T) {
+	if os.Getenv("NEO4J_URI") == "" || os.Getenv("NEO4J_PASSWORD") == "" {
+		testkit.Missing(t, "a Neo4j server: NEO4J_URI and NEO4J_PASSWORD (eval \"$(scripts/neo4j up)\")")
+	}
+	testkit.LockNeo4j(t)
+	o := neo4j.OptionsFromEnv()
+	golden := filepath.Join(testkit.Root(t), "testdata", "golden", "articles")
+	out := filepath.Join(t.TempDir(), "graph.json")
+	mustKGBin(t, "build", "-q", golden, "-o", out)
+	mustKGBin(t, "push", "-q", "--replace", out)
+	want := neo4jDump(t, o)
+	mustKGBin(t, "build", "-q", "--neo4j", "--replace", golden, "-o", out)
+	got := neo4jDump(t, o)
+	if len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("kg build --neo4j: %d lines in the database, kg push: %d; first difference: %s", len(got), len(want), firstDiff(got, want))
+	}
 }

@@ -35,7 +35,7 @@ func benchRels(b *testing.B) int {
 // per second (rows/s, all of entities, articles, relations and mentions).
 //
 //	eval "$(scripts/neo4j up)"
-//	KG_BENCH_RELS=1000000 go test -run '^$' -bench 'Push/batch=2000' -benchtime 1x ./exports/neo4j/
+//	KG_BENCH_RELS=1000000 go test -run '^$' -bench 'Push/batch=5000' -benchtime 1x ./exports/neo4j/
 func BenchmarkPush(b *testing.B) {
 	o := server(b)
 	drv := db(b, o)

@@ -47,14 +47,24 @@ WITH r, row, coalesce(r.kg_hash, '') <> row.props.kg_hash AS changed
 FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
 RETURN count(*) AS rows, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed`
 
-// deleteQuery deletes up to $limit of the nodes kg owns, with their relationships.
-const deleteQuery = `MATCH (n) WHERE n:Entity OR n:Article
+// deleteRelsQuery deletes up to $limit relationships of the nodes kg owns,
+// then deleteNodesQuery up to $limit of those nodes: in two steps, so that
+// no transaction holds a whole hub with its relationships.
+const deleteRelsQuery = `MATCH (n)-[r]-() WHERE n:Entity OR n:Article
+WITH DISTINCT r LIMIT $limit
+DELETE r
+RETURN count(*) AS deleted`
+
+const deleteNodesQuery = `MATCH (n) WHERE n:Entity OR n:Article
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted`
 
-// deleteScript is deleteQuery for cypher-shell, which runs it in auto-commit mode.
-const deleteScript = `MATCH (n) WHERE n:Entity OR n:Article
+// deleteScript is the deletion for cypher-shell, which runs it in auto-commit mode.
+const deleteScript = `MATCH (n)-[r]-() WHERE n:Entity OR n:Article
+WITH DISTINCT r
+CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS;
+MATCH (n) WHERE n:Entity OR n:Article
 CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`
 
 func relConstraint(typ string) constraint {

@@ -27,6 +27,7 @@ func server(t testing.TB) Options {
 	if os.Getenv("NEO4J_URI") == "" || os.Getenv("NEO4J_PASSWORD") == "" {
 		testkit.Missing(t, "a Neo4j server: NEO4J_URI and NEO4J_PASSWORD (eval \"$(scripts/neo4j up)\")")
 	}
+	testkit.LockNeo4j(t)
 	return OptionsFromEnv()
 }
 
@@ -61,12 +62,17 @@ func reset(t testing.TB, drv driver.DriverWithContext, o Options) {
 	ctx := context.Background()
 	sess := drv.NewSession(ctx, driver.SessionConfig{DatabaseName: o.Database})
 	defer sess.Close(ctx)
-	res, err := sess.Run(ctx, "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", nil)
-	if err == nil {
-		_, err = res.Consume(ctx)
-	}
-	if err != nil {
-		t.Fatalf("emptying the test database: %v", err)
+	for _, q := range []string{
+		"MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS",
+	} {
+		res, err := sess.Run(ctx, q, nil)
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			t.Fatalf("emptying the test database: %v", err)
+		}
 	}
 }
 

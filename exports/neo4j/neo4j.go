@@ -16,7 +16,7 @@ import (
 
 // DefaultBatchSize is the number of rows per transaction, chosen by
 // BenchmarkPush (see docs/cypher.md).
-const DefaultBatchSize = 2000
+const DefaultBatchSize = 5000
 
 // DefaultURI is used when neither Options.URI nor NEO4J_URI is set.
 const DefaultURI = "bolt://localhost:7687"
@@ -175,26 +175,28 @@ func Push(ctx context.Context, g *graph.Graph, o Options) (Summary, error) {
 	}
 
 	if o.Replace {
-		for {
-			v, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-				res, err := tx.Run(ctx, deleteQuery, map[string]any{"limit": int64(10000)})
+		for _, q := range []string{deleteRelsQuery, deleteNodesQuery} {
+			for {
+				v, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+					res, err := tx.Run(ctx, q, map[string]any{"limit": int64(10000)})
+					if err != nil {
+						return nil, err
+					}
+					s, err := res.Consume(ctx)
+					if err != nil {
+						return nil, err
+					}
+					return s.Counters(), nil
+				})
 				if err != nil {
-					return nil, err
+					return sum, explain(ctx, o, "deleting kg's nodes (--replace)", err)
 				}
-				s, err := res.Consume(ctx)
-				if err != nil {
-					return nil, err
+				c := v.(driver.Counters)
+				sum.NodesDeleted += c.NodesDeleted()
+				sum.RelsDeleted += c.RelationshipsDeleted()
+				if c.NodesDeleted()+c.RelationshipsDeleted() == 0 {
+					break
 				}
-				return s.Counters(), nil
-			})
-			if err != nil {
-				return sum, explain(ctx, o, "deleting kg's nodes (--replace)", err)
-			}
-			c := v.(driver.Counters)
-			sum.NodesDeleted += c.NodesDeleted()
-			sum.RelsDeleted += c.RelationshipsDeleted()
-			if c.NodesDeleted() == 0 {
-				break
 			}
 		}
 	}
@@ -241,6 +243,33 @@ func Push(ctx context.Context, g *graph.Graph, o Options) (Summary, error) {
 
 // createConstraints creates the constraints of p that the database lacks.
 func createConstraints(ctx context.Context, sess driver.SessionWithContext, p *plan) error {
+	have, err := constraintNames(ctx, sess)
+	if err != nil {
+		return err
+	}
+	for _, c := range p.constraints {
+		if have[c.name] {
+			continue
+		}
+		if _, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
+			res, err := tx.Run(ctx, c.query, nil)
+			if err != nil {
+				return nil, err
+			}
+			return res.Consume(ctx)
+		}); err != nil {
+			// Another push may have created it at the same time.
+			if now, err2 := constraintNames(ctx, sess); err2 == nil && now[c.name] {
+				continue
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// constraintNames returns the names of the database's constraints.
+func constraintNames(ctx context.Context, sess driver.SessionWithContext) (map[string]bool, error) {
 	v, err := sess.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", nil)
 		if err != nil {
@@ -260,24 +289,9 @@ func createConstraints(ctx context.Context, sess driver.SessionWithContext, p *p
 		return have, nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	have := v.(map[string]bool)
-	for _, c := range p.constraints {
-		if have[c.name] {
-			continue
-		}
-		if _, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
-			res, err := tx.Run(ctx, c.query, nil)
-			if err != nil {
-				return nil, err
-			}
-			return res.Consume(ctx)
-		}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return v.(map[string]bool), nil
 }
 
 type batchResult struct {

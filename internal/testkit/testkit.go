@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/kgraph/kg/graph"
@@ -138,4 +139,29 @@ func BuildGraph(t testing.TB, args ...string) (string, *graph.Graph) {
 func SeedGraph(t testing.TB) (string, *graph.Graph) {
 	t.Helper()
 	return BuildGraph(t, filepath.Join(Shared(t), "corpus", "seeds"))
+}
+
+var (
+	neo4jOnce sync.Once
+	neo4jErr  error
+)
+
+// LockNeo4j serialises the test processes that write into the shared test
+// Neo4j server: the first call in a process takes an exclusive lock on a
+// file in the temporary directory and holds it until the process exits, so
+// two packages' Neo4j tests never empty or restart the database under each
+// other (go test runs packages in parallel).
+func LockNeo4j(t testing.TB) {
+	t.Helper()
+	neo4jOnce.Do(func() {
+		f, err := os.OpenFile(filepath.Join(os.TempDir(), "kg-neo4j-tests.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+		if err != nil {
+			neo4jErr = err
+			return
+		}
+		neo4jErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // held until exit
+	})
+	if neo4jErr != nil {
+		t.Fatalf("testkit: locking the Neo4j test server: %v", neo4jErr)
+	}
 }

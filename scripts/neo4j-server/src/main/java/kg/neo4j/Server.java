@@ -54,7 +54,7 @@ public final class Server {
         conf.put("server.memory.pagecache.size", args[3]);
         conf.put("dbms.usage_report.enabled", "false");
         // Neither the server nor Neo4j Browser calls out to the Internet.
-        conf.put("browser.allow_outgoing_connections", "false");
+        conf.put("client.allow_telemetry", "false");
         // A test server: keep little transaction log on disk.
         conf.put("db.tx_log.rotation.retention_policy", "2 files");
         // LOAD CSV reads files under HOME/import only.
