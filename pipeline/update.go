@@ -219,5 +219,9 @@ func extractArticle(ex *extract.Extractor, a ingest.Article, opt Options) graph.
 	if !opt.Planned {
 		res.DropPlanned()
 	}
+	// resolution reads entities, relations and sentences only: drop the
+	// mentions, most of a result's memory, before the article waits for
+	// the others
+	res.Mentions = nil
 	return graph.Extracted{Article: a.Record(), Text: a.Text, Result: res}
 }
