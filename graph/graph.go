@@ -78,6 +78,34 @@ type Metrics struct {
 	Community      int     `json:"community"`
 }
 
+// Value returns the metric named as in the JSON ("pagerank", "core", …);
+// ok is false for an unknown name.
+func (m *Metrics) Value(name string) (v float64, ok bool) {
+	switch name {
+	case "degree":
+		return float64(m.Degree), true
+	case "weighted_degree":
+		return m.WeightedDegree, true
+	case "pagerank":
+		return m.PageRank, true
+	case "betweenness":
+		return m.Betweenness, true
+	case "closeness":
+		return m.Closeness, true
+	case "harmonic":
+		return m.Harmonic, true
+	case "eigenvector":
+		return m.Eigenvector, true
+	case "component":
+		return float64(m.Component), true
+	case "core":
+		return float64(m.Core), true
+	case "community":
+		return float64(m.Community), true
+	}
+	return 0, false
+}
+
 // Analysis holds graph-level results of the analysis stage.
 type Analysis struct {
 	Modularity          float64 `json:"modularity"`

@@ -79,27 +79,11 @@ func nxMetrics(t *testing.T, py string, g *graph.Graph, args ...string) nxResult
 
 // metricOf returns the named metric of m, named as in the JSON.
 func metricOf(m *graph.Metrics, name string) float64 {
-	switch name {
-	case "degree":
-		return float64(m.Degree)
-	case "weighted_degree":
-		return m.WeightedDegree
-	case "pagerank":
-		return m.PageRank
-	case "betweenness":
-		return m.Betweenness
-	case "closeness":
-		return m.Closeness
-	case "harmonic":
-		return m.Harmonic
-	case "eigenvector":
-		return m.Eigenvector
-	case "component":
-		return float64(m.Component)
-	case "core":
-		return float64(m.Core)
+	v, ok := m.Value(name)
+	if !ok {
+		panic("unknown metric " + name)
 	}
-	panic("unknown metric " + name)
+	return v
 }
 
 var compared = []string{"degree", "weighted_degree", "pagerank", "betweenness", "closeness", "harmonic", "eigenvector", "component", "core"}

@@ -16,25 +16,11 @@ var Metrics = []string{"pagerank", "betweenness", "closeness", "harmonic", "eige
 
 // value returns the named metric of m.
 func value(m *graph.Metrics, metric string) float64 {
-	switch metric {
-	case "pagerank":
-		return m.PageRank
-	case "betweenness":
-		return m.Betweenness
-	case "closeness":
-		return m.Closeness
-	case "harmonic":
-		return m.Harmonic
-	case "eigenvector":
-		return m.Eigenvector
-	case "degree":
-		return float64(m.Degree)
-	case "weighted_degree":
-		return m.WeightedDegree
-	case "core":
-		return float64(m.Core)
+	v, ok := m.Value(metric)
+	if !ok {
+		panic("report: unknown metric " + metric)
 	}
-	panic("report: unknown metric " + metric)
+	return v
 }
 
 // Options choose what a report shows. The zero value asks for the defaults.
