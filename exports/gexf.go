@@ -88,14 +88,7 @@ func appendInterval(a []xml.Attr, s dateSpan, openEnded bool) []xml.Attr {
 // Gephi's timeline replays the story.
 func WriteGEXF(ctx context.Context, w io.Writer, g *graph.Graph, opt GEXFOptions) (Stats, error) {
 	var st Stats
-	if g == nil {
-		return st, errNoGraph
-	}
-	o, err := opt.XMLOptions.normalise()
-	if err != nil {
-		return st, err
-	}
-	ids, err := xmlNodeIDs(g)
+	o, ids, err := prepare(g, opt.XMLOptions)
 	if err != nil {
 		return st, err
 	}

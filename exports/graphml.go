@@ -155,14 +155,7 @@ func xattr(name, value string) xml.Attr {
 // and colour. See the package documentation for symmetric relations.
 func WriteGraphML(ctx context.Context, w io.Writer, g *graph.Graph, opt GraphMLOptions) (Stats, error) {
 	var st Stats
-	if g == nil {
-		return st, errNoGraph
-	}
-	o, err := opt.XMLOptions.normalise()
-	if err != nil {
-		return st, err
-	}
-	ids, err := xmlNodeIDs(g)
+	o, ids, err := prepare(g, opt.XMLOptions)
 	if err != nil {
 		return st, err
 	}

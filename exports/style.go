@@ -292,6 +292,20 @@ func gexfKind(e *graph.Edge) string {
 	return e.Type + ":" + e.Status
 }
 
+// prepare checks g and the options shared by both writers and returns the
+// normalised options and the XML node ids.
+func prepare(g *graph.Graph, opt XMLOptions) (XMLOptions, map[string]string, error) {
+	if g == nil {
+		return opt, nil, errNoGraph
+	}
+	o, err := opt.normalise()
+	if err != nil {
+		return o, nil, err
+	}
+	ids, err := xmlNodeIDs(g)
+	return o, ids, err
+}
+
 // xmlNodeIDs maps node keys to XML ids n0, n1, ... It checks the graph
 // first, so that nothing is written for a graph whose edges name unknown
 // nodes.
