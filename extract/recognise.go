@@ -501,10 +501,17 @@ func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok i
 	if a >= b {
 		return
 	}
-	// demonyms alone are not entities ("Russian", "Ukrainians")
+	// demonyms alone are not entities ("Russian", "Ukrainians", "Hungarian-American")
 	if b-a == 1 {
 		if _, ok := lexDemonym(toks[a].Text); ok {
 			return
+		}
+		if i := strings.IndexByte(toks[a].Text, '-'); i > 0 {
+			_, d1 := lexDemonym(toks[a].Text[:i])
+			_, d2 := lexDemonym(toks[a].Text[i+1:])
+			if d1 && d2 {
+				return
+			}
 		}
 		if strings.HasSuffix(toks[a].Lower, "ans") || strings.HasSuffix(toks[a].Lower, "ians") {
 			if _, ok := lexDemonym(strings.TrimSuffix(toks[a].Text, "s")); ok {
@@ -577,6 +584,12 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	if n >= 2 && r.orgHeads[first.Lower] && toks[a+1].Lower == "of" {
 		return tInstitution, true
+	}
+	// "Stern School of Business", "London School of Economics"
+	for k := a + 1; k+1 < b; k++ {
+		if r.orgHeads[toks[k].Lower] && toks[k+1].Lower == "of" {
+			return tInstitution, true
+		}
 	}
 	// Document: capitalised names ending in a document head ("Paris Agreement")
 	if n >= 2 && r.docHeads[last.Lower] {
@@ -720,7 +733,7 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 // allNameLike: every token is a capitalised word without digits, not all upper.
 func allNameLike(ts []Token) bool {
 	for _, t := range ts {
-		if !t.Cap || t.Upper && utf8.RuneCountInString(t.Text) > 1 || t.Digit {
+		if !t.Cap || t.Upper && utf8.RuneCountInString(t.Text) > 1 || strings.ContainsAny(t.Text, "0123456789") {
 			return false
 		}
 	}

@@ -212,7 +212,7 @@ func (x *articleState) nameLike(mi int) bool {
 	m := x.mentions[mi]
 	for k := m.Tok0; k < m.Tok1; k++ {
 		t := x.toks[k]
-		if !t.Cap || t.Upper {
+		if !t.Cap || t.Upper || strings.ContainsAny(t.Text, "0123456789") {
 			return false
 		}
 		if _, common := lexCommonRank(t.Lower); common {
