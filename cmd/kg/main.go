@@ -1,4 +1,3 @@
-// Command kg turns news articles into a knowledge graph.
 package main
 
 import (
