@@ -337,6 +337,15 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	title, titleTok := "", -1
 	if p := r.titles.matchEndingAt(toks, max(s.Tok0, a-4), a); p >= 0 && !toks[a-1].Cap && !(a-p == 1 && adjTitles[toks[p].Lower]) {
 		title, titleTok = joinLower(toks[p:a]), p
+		q := p - 1
+		for q > s.Tok0 && roleMods[toks[q].Lower] {
+			q--
+		}
+		if q >= s.Tok0 && toks[q].Cap {
+			if _, ok := lexDemonym(toks[q].Text); ok && (q == s.Tok0 || !isCapWord(&toks[q-1])) {
+				x.demonymMention(si, q) // "Russian special envoy Kirill Dmitriev"
+			}
+		}
 	}
 	r.addName(x, si, a, b, "", titleTok, title)
 }
@@ -442,6 +451,8 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 	}
 	if b-a == 1 {
 		if _, ok := lexDemonym(toks[a].Text); ok {
+			// "Russian President Vladimir Putin": the country the title is of
+			x.demonymMention(si, a)
 			return
 		}
 		if toks[a].Lower == "former" || toks[a].Lower == "then" || roleMods[toks[a].Lower] {
@@ -890,3 +901,16 @@ func givenNameAny(t Token) bool {
 var adjTitles = map[string]bool{"major": true, "official": true, "general": true, "chief": true, "head": true,
 	"principal": true, "senior": true, "lead": true, "junior": true,
 	"acting": true, "interim": true, "former": true}
+
+// demonymMention records the demonym at token k ("Russian" in "Russian
+// President …") as a mention of its country, named by the country's name,
+// so that the title can relate the person to the country.
+func (x *articleState) demonymMention(si, k int) {
+	t := x.toks[k]
+	country, ok := lexDemonym(t.Text)
+	if !ok {
+		return
+	}
+	x.mentions = append(x.mentions, Mention{Start: t.Start, End: t.End, Text: t.Text, Name: country, Type: tPlace,
+		Strong: true, Sentence: si, Tok0: k, Tok1: k + 1, TitleTok: -1, Entity: -1})
+}
