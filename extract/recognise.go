@@ -517,6 +517,9 @@ func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok i
 		if _, ok := lexDemonym(toks[a].Text); ok {
 			return
 		}
+		if regionAdjectives[strings.TrimSuffix(toks[a].Lower, "s")] {
+			return // "European", "Asian", "Arabs"
+		}
 		if i := strings.IndexByte(toks[a].Text, '-'); i > 0 {
 			_, d1 := lexDemonym(toks[a].Text[:i])
 			_, d2 := lexDemonym(toks[a].Text[i+1:])
@@ -914,3 +917,12 @@ func (x *articleState) demonymMention(si, k int) {
 	x.mentions = append(x.mentions, Mention{Start: t.Start, End: t.End, Text: t.Text, Name: country, Type: tPlace,
 		Strong: true, Sentence: si, Tok0: k, Tok1: k + 1, TitleTok: -1, Entity: -1})
 }
+
+// regionAdjectives name the people or things of a continent or a region
+// rather than a country: like demonyms, they are no entities alone.
+var regionAdjectives = map[string]bool{"european": true, "african": true, "asian": true, "arab": true,
+	"latin": true, "western": true, "eastern": true, "northern": true, "southern": true, "nordic": true,
+	"baltic": true, "balkan": true, "caribbean": true, "scandinavian": true, "pacific": true,
+	"atlantic": true, "mideast": true, "oriental": true, "slavic": true, "anglo": true, "hispanic": true,
+	"jewish": true, "muslim": true, "christian": true, "catholic": true, "sunni": true, "shia": true,
+	"shiite": true, "hindu": true, "buddhist": true, "kurdish": true, "kurd": true}
