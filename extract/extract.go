@@ -150,6 +150,11 @@ func (x *articleState) acronyms() {
 }
 
 // acronymFits: the acronym's letters are initials of the name's words.
+// AcronymFits reports whether acr ("MOTIE", "PG&E") can be the acronym of
+// name: its letters are initials of name's words, in order, words may be
+// skipped.
+func AcronymFits(acr, name string) bool { return acronymFits(acr, name) }
+
 func acronymFits(acr, name string) bool {
 	// initials of every word, "of" and "and" too ("Ministry of Trade,
 	// Industry and Energy" gives MOTIE), matched as a subsequence
@@ -160,7 +165,12 @@ func acronymFits(acr, name string) bool {
 			initials = append(initials, unicode.ToUpper(r[0]))
 		}
 	}
-	ar := []rune(strings.ReplaceAll(acr, ".", ""))
+	ar := []rune(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, acr))
 	// every acronym letter in order among the initials (allowing skipped words)
 	j := 0
 	for _, c := range initials {
@@ -292,7 +302,7 @@ func (x *articleState) resolve() {
 		// a short form of a person named in full: "Umerov", "Mr Witkoff"
 		if nw == 1 && (m.Type == "" || m.Type == tPerson || !m.Strong || x.weakPlace(m)) {
 			cands := persons[key]
-			if len(cands) == 0 && m.Type == tPerson && m.TitleTok < 0 {
+			if len(cands) == 0 && (m.Type == tPerson || m.Type == "" && givenNameAny(x.toks[m.Tok0])) && m.TitleTok < 0 {
 				cands = persons["^"+key]
 			}
 			if ei := nearestEntity(ms, ents, cands, m.Start); ei >= 0 {

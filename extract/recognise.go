@@ -83,6 +83,8 @@ var notNames = map[string]bool{
 	"he": true, "she": true, "it": true, "they": true, "we": true, "you": true, "his": true, "her": true,
 	"their": true, "our": true, "its": true, "mr": true, "mrs": true, "ms": true, "dr": true, "am": true,
 	"pm": true, "a.m.": true, "p.m.": true, "ok": true, "okay": true, "oh": true, "yes": true, "no": true,
+	"lt": true, "col": true, "gen": true, "sgt": true, "capt": true, "maj": true, "cmdr": true, "adm": true,
+	"sen": true, "rep": true, "gov": true, "rt": true, "hon": true, "jr": true, "sr": true,
 	"god": true, "christmas": true, "easter": true, "today": true, "tomorrow": true, "yesterday": true,
 	"advertisement": true, "read": true, "more": true, "click": true, "photo": true, "video": true,
 	"image": true, "getty": true, "images": true, "share": true, "subscribe": true, "min": true,
@@ -246,10 +248,12 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 			return true
 		}
 		if r.orgHeads[lastL] || left.b-left.a > 3 || right.b-right.a < 2 {
-			return false // "McClatchy and Tribune" are two names
+			return false // "McClatchy and Tribune", "Miami Herald and Kansas City Star" are two names
 		}
 		for k := left.a; k < left.b; k++ {
-			if !commonWord(toks[k]) {
+			_, place := lexPlace(toks[k].Text)
+			_, country := lexCountry(toks[k].Text)
+			if !commonWord(toks[k]) && !place && !country {
 				return false // "SpaceX and Tyvak Systems": two names
 			}
 		}
@@ -266,8 +270,13 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	toks := x.toks
 	s := x.sents[si]
 	a, b := c.a, c.b
-	// sentence-initial ordinary words are not names: "The", "But", "Sunday's"
+	// sentence-initial ordinary words are not names: "The", "But", "Sunday's";
+	// but "Pacific Gas & Electric Co." keeps its first word
+	orgName := b-a >= 3 && (r.orgHeads[toks[b-1].Lower] || lexLegalSuffix(toks[b-1].Text))
 	for a < b && r.ordinaryAt(x, a, s) {
+		if rank, _ := lexCommonRank(toks[a].Lower); orgName && rank > 300 && !r.titles.has(toks[a].Lower) {
+			break
+		}
 		a++
 	}
 	x.initial = a > c.a && c.a == s.Tok0 // "Latest News": what is left opened the sentence
@@ -294,7 +303,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		return
 	}
 	// a sports position before a name: "DL Sheldon Richardson"
-	if b-a >= 3 && toks[a].Upper && len(toks[a].Text) <= 3 && givenNameAny(toks[a+1]) && !commonWord(toks[a]) {
+	if b-a >= 3 && toks[a].Upper && len(toks[a].Text) <= 3 && givenNameAny(toks[a+1]) && !commonWord(toks[a]) && !r.titles.has(toks[a].Lower) {
 		if _, country := lexCountry(toks[a].Text); !country {
 			a++
 		}

@@ -628,6 +628,9 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 		}
 		j := p.Tok1
+		if j+1 < s.Tok1 && (toks[j].Lower == "served" || toks[j].Lower == "serves" || toks[j].Lower == "worked" || toks[j].Lower == "works") && toks[j+1].Lower == "as" {
+			j++ // "Ivan served as the CEO of …"
+		}
 		if j >= s.Tok1 || !(toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became") {
 			continue
 		}

@@ -17,6 +17,20 @@ type Extracted struct {
 	Article Article
 	Text    string // the article text as ingested (evidence offsets refer to it)
 	Result  *extract.Result
+	// Sentences, when set, holds the text of each of Result.Sentences, and
+	// Text may then be empty: a compact form that does not keep the whole
+	// article text (only the sentences that relations cite need be kept).
+	Sentences []string
+}
+
+// Sentence returns the text of the article's sentence i (an index into
+// Result.Sentences).
+func (e Extracted) Sentence(i int) string {
+	if e.Sentences != nil {
+		return e.Sentences[i]
+	}
+	s := e.Result.Sentences[i]
+	return e.Text[s.Start:s.End]
 }
 
 // item is one article's entity during resolution.
@@ -461,7 +475,7 @@ func (cl *clusters) build(s *schema.Schema, arts []Extracted, items []*item) *Gr
 				edges[id] = e
 			}
 			sent := a.Result.Sentences[r.Sentence]
-			ev := Evidence{Article: a.Article.ID, Sentence: a.Text[sent.Start:sent.End], Start: sent.Start, End: sent.End, Trigger: r.Trigger, Date: a.Article.Published}
+			ev := Evidence{Article: a.Article.ID, Sentence: a.Sentence(r.Sentence), Start: sent.Start, End: sent.End, Trigger: r.Trigger, Date: a.Article.Published}
 			dup := false
 			for _, old := range e.Evidence {
 				if old.Article == ev.Article && old.Start == ev.Start {
@@ -663,8 +677,25 @@ func (cl *clusters) mergeAcronyms() {
 		if strings.Contains(name, " ") || len(name) < 2 || strings.ToUpper(name) != name {
 			continue
 		}
-		if cands := byInit[name]; len(cands) == 1 && cands[0] != c && (cl.types[c] == Institution || cl.types[c] == "") {
+		if cl.types[c] != Institution && cl.types[c] != "" {
+			continue
+		}
+		if cands := byInit[name]; len(cands) == 1 && cands[0] != c {
 			cl.merge(cands[0], c)
+			continue
+		}
+		// "PG&E" for "Pacific Gas & Electric Co": the only institution of the
+		// same articles whose words' initials hold the acronym's letters
+		var fits []int
+		for _, list := range byInit {
+			for _, o := range list {
+				if o != c && !cl.dead[o] && cl.shareArticle(c, o) && looseAcronym(name, cl.items[o][0].name) {
+					fits = append(fits, o)
+				}
+			}
+		}
+		if len(fits) == 1 {
+			cl.merge(fits[0], c)
 		}
 	}
 }
@@ -770,4 +801,17 @@ func (cl *clusters) shareArticle(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// looseAcronym: acr fits name (extract.AcronymFits), starts with the
+// initial of name's first word and covers all its capitalised words but one.
+func looseAcronym(acr, name string) bool {
+	in := initials(name)
+	letters := 0
+	for _, r := range acr {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return in != "" && []rune(acr)[0] == []rune(in)[0] && letters >= len([]rune(in))-1 && extract.AcronymFits(acr, name)
 }
