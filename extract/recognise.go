@@ -130,8 +130,8 @@ var eventHeads = map[string]bool{"thanksgiving": true, "christmas": true, "easte
 // chunk is a run of capitalised tokens [a, b) within a sentence.
 type chunk struct{ a, b int }
 
-// recognise finds the mentions of one sentence. known holds what the
-// article has typed so far (lower-case name → type), for consistency.
+// recognise finds the mentions of sentence si; x.known holds what the
+// article's first pass typed with strong cues, for consistency.
 func (r *recogniser) recognise(x *articleState, si int) {
 	s := x.sents[si]
 	toks := x.toks
@@ -316,7 +316,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 		if ta > a {
 			r.prefixMention(x, si, a, ta)
 		}
-		r.addName(x, si, te, b, toks[ta].Lower, ta, joinLower(toks[ta:te]))
+		r.addName(x, si, te, b, ta, joinLower(toks[ta:te]))
 		return
 	}
 	// a title at the end: "U.S. Ambassador to …", "Disney Chairman" (but
@@ -336,7 +336,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 				q++ // "Cleveland DL Larry Ogunjobi": a position between team and name
 			}
 			if _, given := givenName(toks[q]); given && b-q <= 3 && allNameLike(toks[q:b]) && !r.orgHeads[toks[b-1].Lower] {
-				r.addName(x, si, a, k, "", -1, "")
+				r.addName(x, si, a, k, -1, "")
 				a = q
 			}
 			break
@@ -356,7 +356,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 			}
 		}
 	}
-	r.addName(x, si, a, b, "", titleTok, title)
+	r.addName(x, si, a, b, titleTok, title)
 }
 
 // ordinaryAt reports whether token i opens the sentence (or a quote) and is
@@ -472,7 +472,7 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 		}
 	}
 	n := len(x.mentions)
-	r.addName(x, si, a, b, "", -1, "")
+	r.addName(x, si, a, b, -1, "")
 	if len(x.mentions) > n && x.mentions[n].Type == "" {
 		// "Disney Chief Executive …": what stands before a title is an organisation
 		x.mentions[n].Type = tInstitution
@@ -510,7 +510,7 @@ func spanTail(toks []Token, a, b int) string {
 }
 
 // addName classifies the name tokens [a, b) and records a mention.
-func (r *recogniser) addName(x *articleState, si, a, b int, _ string, titleTok int, title string) {
+func (r *recogniser) addName(x *articleState, si, a, b int, titleTok int, title string) {
 	toks := x.toks
 	for a < b && (nameConnectors[toks[a].Lower] || toks[a].Lower == "the") {
 		a++ // "(President) of the Senate"
