@@ -190,7 +190,6 @@ func TestRecognise(t *testing.T) {
 			name: "name-heavy sentence",
 			text: "Prime Minister Maria Lopez met Peter Brown in Paris.",
 			want: []string{"Maria Lopez/Person", "Peter Brown/Person", "Paris/Place"},
-			skip: "known gap: a sentence with 70% or more capitalised words is taken for a headline and yields nothing",
 		},
 		{
 			name: "sentence-initial given name that is also a common word",
@@ -202,13 +201,11 @@ func TestRecognise(t *testing.T) {
 			name: "surname that is a month",
 			text: "Theresa May met the delegation in the morning.",
 			want: []string{"Theresa May/Person"},
-			skip: `known gap: "May" is dropped as a month, leaving an untyped "Theresa"`,
 		},
 		{
 			name: "date after an institution",
 			text: "David Miller resigned as chairman of the Harbour Authority on Tuesday.",
 			want: []string{"David Miller/Person", "Harbour Authority/Institution"},
-			skip: `known gap: the connector "on" joins "Harbour Authority" to "Tuesday"; the day is trimmed but "on" stays: untyped "Harbour Authority on"`,
 		},
 	}
 	for _, tc := range cases {
@@ -318,7 +315,6 @@ func TestRelate(t *testing.T) {
 			name: "resigned from, then a date",
 			text: "Maria Lopez resigned from Acme Corp on Tuesday.",
 			want: []string{"RESIGNED Maria Lopez -> Acme Corp"},
-			skip: `known gap: "Acme Corp on" (connector "on" kept after the date is trimmed) is untyped, so no relation`,
 		},
 		{
 			name: "X, the chief executive of Y",
@@ -329,7 +325,6 @@ func TestRelate(t *testing.T) {
 			name: "X, CEO of Y",
 			text: "Laura Keller, CEO of Northwind Logistics, said the results were strong.",
 			want: []string{"LED Laura Keller -> Northwind Logistics"},
-			skip: `known gap: the capitalised role joins the name across "of": one Institution "CEO of Northwind Logistics"`,
 		},
 		{
 			name: "X, head of Y",
@@ -371,13 +366,11 @@ func TestRelate(t *testing.T) {
 			name: "the ROLE of ORG, X,",
 			text: "The chief executive of Northwind Logistics, David Miller, resigned on Monday after the company reported losses.",
 			want: []string{"RESIGNED David Miller -> Northwind Logistics", "LED David Miller -> Northwind Logistics"},
-			skip: `known gap: "the chief executive of ORG, PERSON," (role before the name, set off by commas) gives no LED`,
 		},
 		{
 			name: "a spokeswoman for ORG, X,",
 			text: "A spokeswoman for Harbour Freight Group, Emma Lind, said no decision had been taken.",
 			want: []string{"MEMBER_OF Emma Lind -> Harbour Freight Group"},
-			skip: `known gap: "a ROLE for ORG, PERSON," gives no MEMBER_OF`,
 		},
 		{
 			name: "X's brother, Z,",
@@ -394,7 +387,6 @@ func TestRelate(t *testing.T) {
 			name: "number written as a word",
 			text: "The five-point proposal was put forward by the European Commission in March.",
 			want: []string{"PROPOSED European Commission -> five-point proposal"},
-			skip: `known gap: "five-point proposal" (number in letters) is not a Document`,
 		},
 		{
 			name: "fired",
@@ -410,7 +402,6 @@ func TestRelate(t *testing.T) {
 			name: "will replace is planned",
 			text: "The board said Laura Keller will replace David Miller as chairman.",
 			want: []string{"REPLACED Laura Keller -> David Miller (planned)"},
-			skip: `known gap: the trigger "will replace" holds the modal, so the relation is not marked planned`,
 		},
 	}
 	for _, tc := range cases {

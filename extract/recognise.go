@@ -282,8 +282,8 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	x.initial = a > c.a && c.a == s.Tok0 // "Latest News": what is left opened the sentence
 	defer func() { x.initial = false }()
 	// drop words that are never names, at either end
-	for a < b && notNames[toks[a].Lower] {
-		a++
+	for a < b && notNames[toks[a].Lower] && !(r.titles.has(toks[a].Lower) && a+1 < b) {
+		a++ // but "Mr Rubio" keeps its honorific for the title logic below
 	}
 	for b > a && notNames[toks[b-1].Lower] {
 		if b-a == 2 && givenNameAny(toks[a]) && !commonWord(toks[a]) && toks[b-1].Lower == "may" {
@@ -420,7 +420,7 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 		if r.orgHeads[rest[len(rest)-1].Lower] || r.docHeads[rest[len(rest)-1].Lower] {
 			continue
 		}
-		if _, ok := lexPlace(spanText(toks, e, b)); ok && b-e == 1 {
+		if p, ok := lexPlace(spanText(toks, e, b)); ok && b-e == 1 && isCountry(p) {
 			continue // "President of Ukraine" handled elsewhere
 		}
 		// keep the last title: "Council Secretary Rustem Umerov"

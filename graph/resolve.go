@@ -179,6 +179,12 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 				cl.add(c, it)
 				continue
 			}
+			// "Yermark": one edit from the surname of a much more frequent person
+			if c := cl.misspeltPerson(bySurname, it); c >= 0 {
+				it.typ = Person
+				cl.add(c, it)
+				continue
+			}
 		}
 		cands := aliasKey[extract.NameKey(it.name)]
 		if len(cands) == 1 {
@@ -803,8 +809,9 @@ func (cl *clusters) shareArticle(a, b int) bool {
 	return false
 }
 
-// looseAcronym: acr fits name (extract.AcronymFits), starts with the
-// initial of name's first word and covers all its capitalised words but one.
+// looseAcronym: acr fits name (extract.AcronymFits) and covers all its
+// capitalised words but one ("PUC" for "California Public Utilities
+// Commission", not "DH" for "Washington State Department of Health").
 func looseAcronym(acr, name string) bool {
 	in := initials(name)
 	letters := 0
@@ -813,5 +820,30 @@ func looseAcronym(acr, name string) bool {
 			letters++
 		}
 	}
-	return in != "" && []rune(acr)[0] == []rune(in)[0] && letters >= len([]rune(in))-1 && extract.AcronymFits(acr, name)
+	return in != "" && letters >= len([]rune(in))-1 && extract.AcronymFits(acr, name)
+}
+
+// misspeltPerson returns the only person named in full whose surname is one
+// edit away from the one-word name of it and who is mentioned at least three
+// times as often, or -1.
+func (cl *clusters) misspeltPerson(bySurname map[string][]int, it *item) int {
+	if len([]rune(it.surname)) < 5 {
+		return -1
+	}
+	found := -1
+	for k, cs := range bySurname {
+		if len([]rune(k)) < 5 || k == it.surname || editDistance(k, it.surname) != 1 {
+			continue
+		}
+		for _, c := range cs {
+			if cl.dead[c] || cl.given[c] == "" || cl.mentions(c) < 3*it.mentions {
+				continue
+			}
+			if found >= 0 && found != c {
+				return -1
+			}
+			found = c
+		}
+	}
+	return found
 }
