@@ -635,6 +635,13 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			continue
 		}
 		j++
+		// "was named CEO of", "was appointed head of", "has been elected chairman of"
+		if j < s.Tok1 && toks[j-1].Lower != "," && appointed[toks[j].Lower] {
+			j++
+			if j < s.Tok1 && toks[j].Lower == "as" {
+				j++
+			}
+		}
 		// ", who is the acting director of …"
 		if j+1 < s.Tok1 && toks[j].Lower == "who" && (toks[j+1].Lower == "is" || toks[j+1].Lower == "was" || toks[j+1].Lower == "serves" || toks[j+1].Lower == "served" || toks[j+1].Lower == "became") {
 			j += 2
@@ -1032,3 +1039,7 @@ func (x *articleState) mainPlaceOrOrg(types map[string]bool, skip int) int {
 	}
 	return best
 }
+
+// appointed are the verbs of "X was named CEO of Y".
+var appointed = map[string]bool{"named": true, "appointed": true, "elected": true, "promoted": true,
+	"hired": true, "tapped": true, "installed": true, "confirmed": true, "chosen": true, "selected": true}
