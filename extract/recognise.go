@@ -93,7 +93,8 @@ var notNames = map[string]bool{
 // inner particles allowed inside a name between capitalised words.
 var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "van": true, "von": true,
 	"der": true, "den": true, "bin": true, "ibn": true, "al": true, "el": true, "la": true, "le": true,
-	"dos": true, "das": true, "del": true, "della": true, "ter": true, "bint": true, "abu": true}
+	"dos": true, "das": true, "del": true, "della": true, "ter": true, "bint": true, "abu": true, "ten": true,
+	"zu": true, "af": true, "op": true}
 
 // connectors joining two capitalised runs into one organisation or place name.
 var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "on": true}
@@ -705,6 +706,10 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	if known := x.known[strings.ToLower(text)]; known != "" {
 		return known, false
+	}
+	// "shares of Tesla", "stock in Acme"
+	if a >= 2 && (before == "of" || before == "in") && (toks[a-2].Lower == "shares" || toks[a-2].Lower == "stock" || toks[a-2].Lower == "stake") && allNameLike(toks[a:b]) {
+		return tInstitution, false
 	}
 	// "tech giant Alibaba", "streaming service Spotify", "told Reuters"
 	if r.orgBefore[before] && allNameLike(toks[a:b]) {

@@ -834,19 +834,15 @@ func (rl *relater) emitRole(x *articleState, person, other int, role string, si 
 	// the role's last words must be a role of the relation ("special envoy" →
 	// "envoy"); the longest match wins, so "chief executive" is LED only
 	for k := 0; k < len(words); k++ {
+		// a role listed by two relations counts for the first in the schema
 		tail := strings.Join(words[k:], " ")
-		hit := false
 		for ri, d := range rl.rels {
 			for _, p := range d.roles.byFirst[words[k]] {
 				if strings.Join(p, " ") == tail {
 					emit(ri, person, other, si, role, "", formBase[formRole]-penalty)
-					hit = true
-					break
+					return
 				}
 			}
-		}
-		if hit {
-			return
 		}
 	}
 }
