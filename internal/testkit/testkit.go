@@ -144,6 +144,7 @@ func SeedGraph(t testing.TB) (string, *graph.Graph) {
 var (
 	neo4jOnce sync.Once
 	neo4jErr  error
+	neo4jLock *os.File // kept reachable: a collected file is closed, and its lock dropped
 )
 
 // LockNeo4j serialises the test processes that write into the shared test
@@ -159,6 +160,7 @@ func LockNeo4j(t testing.TB) {
 			neo4jErr = err
 			return
 		}
+		neo4jLock = f
 		neo4jErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // held until exit
 	})
 	if neo4jErr != nil {
