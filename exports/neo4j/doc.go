@@ -32,12 +32,25 @@
 // changes nothing. WriteScript writes the same statements and parameters as
 // a script for cypher-shell or Neo4j Browser.
 //
+// A fresh push, into a database that holds no :Entity or :Article node (or
+// after Replace), writes with CREATE instead (no MERGE, no digest
+// comparison) and in two lanes at once: the entities are dealt into four
+// parts, and the relationships are written in three phases in which each
+// lane holds the relations between two parts (mentions: two phases, by
+// entity and article), so that the lanes never lock the same node. The first
+// batch that finds one of its rows written (a uniqueness constraint refuses
+// it: another push writes at the same time, or the driver retried a batch
+// that had committed) is run again with MERGE, as are all the next ones.
+//
 // Properties of an entity or relation are those of the last graph pushed
 // that holds it: push the graph of the whole corpus last, or use Replace.
 //
 // # Concurrency
 //
 // Several processes may push into one database at once: the uniqueness
-// constraints make MERGE create each entity, article and relationship once,
-// and deadlocks between concurrent batches are retried by the driver.
+// constraints make MERGE create each entity, article and relationship once
+// (and refuse a second CREATE, which then falls back to MERGE), and
+// deadlocks between concurrent batches are retried by the driver. Push
+// itself uses two sessions during the relationship phases of a fresh push;
+// Options.Progress is called from one goroutine at a time.
 package neo4j

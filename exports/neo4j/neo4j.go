@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -201,31 +203,22 @@ func Push(ctx context.Context, g *graph.Graph, o Options) (Summary, error) {
 		}
 	}
 
-	done := 0
-	for _, st := range p.steps {
-		bs := batches(st.rows, o.BatchSize)
-		for i, batch := range bs {
-			r, err := runBatch(ctx, sess, st.query, batch)
-			if err != nil {
-				return sum, explain(ctx, o, fmt.Sprintf("writing %s %s (batch %d of %d)", st.kind, st.name, i+1, len(bs)), err)
-			}
-			if r.rows != len(batch) {
-				return sum, fmt.Errorf("neo4j: %s %s: %d of %d rows found their nodes (were entities deleted during the push?)", st.kind, st.name, r.rows, len(batch))
-			}
-			sum.Batches++
-			sum.NodesCreated += r.counters.NodesCreated()
-			sum.RelsCreated += r.counters.RelationshipsCreated()
-			sum.PropertiesSet += r.counters.PropertiesSet()
-			if st.kind.nodes() {
-				sum.NodesUpdated += max(0, r.changed-r.counters.NodesCreated())
-			} else {
-				sum.RelsUpdated += max(0, r.changed-r.counters.RelationshipsCreated())
-			}
-			done += len(batch)
-			if o.Progress != nil {
-				o.Progress(Progress{Step: st.kind.String() + " " + st.name, Done: done, Total: p.rows})
-			}
+	fresh, err := noOwnedNodes(ctx, sess)
+	if err != nil {
+		return sum, explain(ctx, o, "looking for kg's nodes", err)
+	}
+	phases := sequential(p, o.BatchSize)
+	if fresh {
+		phases = parallel(p, o.BatchSize)
+	}
+	w := &writer{drv: drv, sess: sess, o: o, sum: &sum, total: p.rows}
+	w.fresh.Store(fresh)
+	for _, ph := range phases {
+		if err := w.run(ctx, ph); err != nil {
+			return sum, err
 		}
+	}
+	for _, st := range p.steps {
 		switch st.kind {
 		case kindArticles:
 			sum.Articles += len(st.rows)
@@ -292,6 +285,126 @@ func constraintNames(ctx context.Context, sess driver.SessionWithContext) (map[s
 		return nil, err
 	}
 	return v.(map[string]bool), nil
+}
+
+// noOwnedNodes reports whether the database holds no node kg owns.
+func noOwnedNodes(ctx context.Context, sess driver.SessionWithContext) (bool, error) {
+	v, err := sess.ExecuteRead(ctx, func(tx driver.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, anyOwnedQuery, nil)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := res.Single(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v, _ := rec.Get("any")
+		return v, nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return v == false, nil
+}
+
+// writer runs the batches of a push and adds up what they did.
+type writer struct {
+	drv   driver.DriverWithContext
+	sess  driver.SessionWithContext // for phases of one lane
+	o     Options
+	fresh atomic.Bool // CREATE statements until one finds its row written
+
+	mu    sync.Mutex // guards what follows
+	sum   *Summary
+	done  int
+	total int
+}
+
+// run runs the lanes of a phase at once, each in its own session. The first
+// error cancels the other lanes and is returned.
+func (w *writer) run(ctx context.Context, ph phase) error {
+	if len(ph) == 1 {
+		return w.lane(ctx, w.sess, ph[0])
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	var first error
+	var once sync.Once
+	for _, lane := range ph {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sess := w.drv.NewSession(ctx, driver.SessionConfig{DatabaseName: w.o.Database, AccessMode: driver.AccessModeWrite})
+			defer sess.Close(context.WithoutCancel(ctx))
+			if err := w.lane(ctx, sess, lane); err != nil {
+				once.Do(func() { first = err; cancel() })
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// lane runs jobs one after the other.
+func (w *writer) lane(ctx context.Context, sess driver.SessionWithContext, jobs []job) error {
+	for _, j := range jobs {
+		if err := w.job(ctx, sess, j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// job runs one batch, with the CREATE statement while the push is fresh.
+// When a row it would create exists (another push writes at the same time,
+// or the batch committed before the driver retried it), the batch is rolled
+// back and run again with MERGE, as are all the next batches.
+func (w *writer) job(ctx context.Context, sess driver.SessionWithContext, j job) error {
+	st := j.st
+	doing := fmt.Sprintf("writing %s %s (batch %d of %d)", st.kind, st.name, j.n, j.of)
+	if err := ctx.Err(); err != nil {
+		return explain(ctx, w.o, doing, err)
+	}
+	fresh := w.fresh.Load()
+	q := st.query
+	if fresh {
+		q = st.fresh
+	}
+	r, err := runBatch(ctx, sess, q, j.rows)
+	if fresh && isConstraintError(err) {
+		w.fresh.Store(false)
+		r, err = runBatch(ctx, sess, st.query, j.rows)
+	}
+	if err != nil {
+		return explain(ctx, w.o, doing, err)
+	}
+	if r.rows != len(j.rows) {
+		return fmt.Errorf("neo4j: %s %s: %d of %d rows found their nodes (were entities deleted during the push?)", st.kind, st.name, r.rows, len(j.rows))
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	sum := w.sum
+	sum.Batches++
+	sum.NodesCreated += r.counters.NodesCreated()
+	sum.RelsCreated += r.counters.RelationshipsCreated()
+	sum.PropertiesSet += r.counters.PropertiesSet()
+	if st.kind.nodes() {
+		sum.NodesUpdated += max(0, r.changed-r.counters.NodesCreated())
+	} else {
+		sum.RelsUpdated += max(0, r.changed-r.counters.RelationshipsCreated())
+	}
+	w.done += len(j.rows)
+	if w.o.Progress != nil && ctx.Err() == nil {
+		w.o.Progress(Progress{Step: st.kind.String() + " " + st.name, Done: w.done, Total: w.total})
+	}
+	return nil
+}
+
+// isConstraintError tells whether err is a uniqueness constraint's refusal.
+func isConstraintError(err error) bool {
+	var nerr *driver.Neo4jError
+	return errors.As(err, &nerr) && nerr.Code == "Neo.ClientError.Schema.ConstraintValidationFailed"
 }
 
 type batchResult struct {

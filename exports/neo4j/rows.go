@@ -1,12 +1,13 @@
 package neo4j
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
+	"runtime"
 	"sort"
-	"strings"
+	"sync"
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -21,17 +22,29 @@ const (
 	MentionType  = "MENTIONED_IN"
 )
 
-// identRE is the identifier set allowed for labels and relationship types:
-// letters, digits and underscore, not starting with a digit.
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// isIdent reports whether s is in the identifier set allowed for labels and
+// relationship types: ASCII letters, digits and underscore, not starting
+// with a digit, not empty.
+func isIdent(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 // ValidIdentifier reports whether s may be used as a label or relationship type.
-func ValidIdentifier(s string) bool { return len(s) <= 64 && identRE.MatchString(s) }
+func ValidIdentifier(s string) bool { return len(s) <= 64 && isIdent(s) }
 
 // quote backquotes a validated identifier. It panics on anything else: every
 // identifier is validated when the plan is made.
 func quote(s string) string {
-	if !identRE.MatchString(s) {
+	if !isIdent(s) {
 		panic(fmt.Sprintf("neo4j: unvalidated identifier %q", s))
 	}
 	return "`" + s + "`"
@@ -57,7 +70,8 @@ func (k kind) nodes() bool { return k == kindArticles || k == kindEntities }
 type step struct {
 	kind  kind
 	name  string // label or relationship type
-	query string
+	query string // MERGE statement, safe on any database
+	fresh string // CREATE statement, for a database without kg's nodes
 	rows  []map[string]any
 }
 
@@ -96,7 +110,7 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		putDate(props, "published", a.Published)
 		articles = append(articles, row(props, nil))
 	}
-	p.add(kindArticles, ArticleLabel, articleQuery, articles)
+	p.add(kindArticles, ArticleLabel, articleQuery, freshArticleQuery, articles)
 
 	byLabel := map[string][]map[string]any{}
 	var mentions []map[string]any
@@ -151,7 +165,7 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		}
 	}
 	for _, label := range sortedKeys(byLabel) {
-		p.add(kindEntities, label, entityQuery(label), byLabel[label])
+		p.add(kindEntities, label, entityQuery(label), freshEntityQuery(label), byLabel[label])
 	}
 
 	idx := g.NodeIndex()
@@ -200,24 +214,24 @@ func newPlan(g *graph.Graph) (*plan, error) {
 	}
 	for _, typ := range sortedKeys(byType) {
 		p.constraints = append(p.constraints, relConstraint(typ))
-		p.add(kindRelations, typ, relationQuery(typ), byType[typ])
+		p.add(kindRelations, typ, relationQuery(typ), freshRelationQuery(typ), byType[typ])
 	}
-	p.add(kindMentions, MentionType, mentionQuery, mentions)
+	p.add(kindMentions, MentionType, mentionQuery, freshMentionQuery, mentions)
+	hashRows(p.steps)
 	return p, nil
 }
 
-func (p *plan) add(k kind, name, query string, rows []map[string]any) {
+func (p *plan) add(k kind, name, query, fresh string, rows []map[string]any) {
 	if len(rows) == 0 {
 		return
 	}
-	p.steps = append(p.steps, step{kind: k, name: name, query: query, rows: rows})
+	p.steps = append(p.steps, step{kind: k, name: name, query: query, fresh: fresh, rows: rows})
 	p.rows += len(rows)
 }
 
-// row makes a statement row: the properties, with their digest as kg_hash,
-// under "props", and the extra fields (endpoints) beside them.
+// row makes a statement row: the properties under "props", and the extra
+// fields (endpoints) beside them. hashRows adds the digest of the properties.
 func row(props, extra map[string]any) map[string]any {
-	props["kg_hash"] = digest(props)
 	r := map[string]any{"props": props}
 	for k, v := range extra {
 		r[k] = v
@@ -225,11 +239,35 @@ func row(props, extra map[string]any) map[string]any {
 	return r
 }
 
-// digest is a short hash of the properties as a Cypher literal (sorted keys).
-func digest(props map[string]any) string {
-	var b strings.Builder
-	writeLiteral(&b, props)
-	sum := sha256.Sum256([]byte(b.String()))
+// hashRows sets kg_hash, the digest of the properties, in every row of the
+// steps, on all CPUs (it is most of the time of newPlan).
+func hashRows(steps []step) {
+	var rows []map[string]any
+	for _, st := range steps {
+		rows = append(rows, st.rows...)
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+len(rows)/1000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			for i := w; i < len(rows); i += workers {
+				props := rows[i]["props"].(map[string]any)
+				props["kg_hash"] = digest(&b, props)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// digest is a short hash of the properties as a Cypher literal (sorted
+// keys), written with b.
+func digest(b *bytes.Buffer, props map[string]any) string {
+	b.Reset()
+	writeLiteral(b, props)
+	sum := sha256.Sum256(b.Bytes())
 	return hex.EncodeToString(sum[:12])
 }
 
