@@ -49,7 +49,7 @@ func Build(ctx context.Context, paths []string, opt Options) (*graph.Graph, Summ
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	ex := extract.New(s)
+	ex, names := extract.New(s), newInterner()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -72,7 +72,7 @@ func Build(ctx context.Context, paths []string, opt Options) (*graph.Graph, Summ
 				if ctx.Err() != nil {
 					continue
 				}
-				e := extractArticle(ex, j.a, opt)
+				e := extractArticle(ex, names, j.a, opt)
 				mu.Lock()
 				for len(out) <= j.seq {
 					out = append(out, graph.Extracted{})

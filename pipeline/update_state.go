@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -13,6 +14,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/kgraph/kg/extract/ingest"
 	"github.com/kgraph/kg/graph"
@@ -51,6 +54,11 @@ type State struct {
 }
 
 // StoredArticle is one article of a State.
+//
+// The text of an article that Update read may be kept in a temporary file
+// instead of memory (Text is then empty; Encode and rebuilding read it from
+// there), so that a build's memory does not grow with its text. Setting
+// Text overrides the kept text.
 type StoredArticle struct {
 	ID        string `json:"id"`
 	Title     string `json:"title,omitempty"`
@@ -58,25 +66,115 @@ type StoredArticle struct {
 	Published string `json:"published,omitempty"`
 	Hash      string `json:"hash"` // hex SHA-256 of Text
 	Text      string `json:"text"` // as ingested: evidence offsets refer to it
+
+	spilled *spillRef // where the text is kept when Text is empty
 }
 
-func storedFrom(a ingest.Article) StoredArticle {
-	return StoredArticle{ID: a.ID, Title: a.Title, URL: a.URL, Published: a.Published, Hash: a.Hash, Text: a.Text}
+// storedFrom makes the stored form of a: its text kept in sp (nil: in
+// memory).
+func storedFrom(a ingest.Article, sp *spill) (StoredArticle, error) {
+	sa := StoredArticle{ID: strings.Clone(a.ID), Title: strings.Clone(a.Title), URL: strings.Clone(a.URL),
+		Published: strings.Clone(a.Published), Hash: a.Hash}
+	if sp == nil || a.Text == "" {
+		sa.Text = a.Text
+		return sa, nil
+	}
+	ref, err := sp.put(a.Text)
+	if err != nil {
+		return sa, err
+	}
+	sa.spilled = ref
+	return sa, nil
 }
 
-func (sa StoredArticle) ingested() ingest.Article {
-	return ingest.Article{ID: sa.ID, Title: sa.Title, URL: sa.URL, Published: sa.Published, Hash: sa.Hash, Text: sa.Text}
+// text returns the article's text, from memory or from the file it is
+// kept in.
+func (sa *StoredArticle) text() (string, error) {
+	if sa.Text != "" || sa.spilled == nil {
+		return sa.Text, nil
+	}
+	return sa.spilled.get()
+}
+
+// ingested returns the article as read, with its text.
+func (sa *StoredArticle) ingested() (ingest.Article, error) {
+	text, err := sa.text()
+	if err != nil {
+		return ingest.Article{}, err
+	}
+	return ingest.Article{ID: sa.ID, Title: sa.Title, URL: sa.URL, Published: sa.Published, Hash: sa.Hash, Text: text}, nil
 }
 
 // Records returns the articles' graph records, in ID order: the Articles of
 // a graph built from the state.
-func (s *State) Records() []graph.Article {
+func (s *State) Records() ([]graph.Article, error) {
 	out := make([]graph.Article, len(s.Articles))
-	for i, sa := range s.Articles {
-		a := sa.ingested()
+	for i := range s.Articles {
+		a, err := s.Articles[i].ingested()
+		if err != nil {
+			return nil, err
+		}
 		out[i] = a.Record()
 	}
-	return out
+	return out, nil
+}
+
+// spill is an unnamed temporary file that keeps the texts of a state's
+// articles out of memory. It is removed from the directory when created;
+// the space goes when the last State using it is garbage (the file is
+// closed by os.File's finalizer) or the process ends.
+type spill struct {
+	mu  sync.Mutex
+	f   *os.File
+	w   *bufio.Writer
+	off int64 // bytes written (through w)
+}
+
+// spillRef locates one text in a spill.
+type spillRef struct {
+	sp  *spill
+	off int64
+	n   int
+}
+
+// newSpill creates a spill in the temporary directory; nil when that is
+// not possible (the texts then stay in memory).
+func newSpill() *spill {
+	f, err := os.CreateTemp("", "kg-texts-*")
+	if err != nil {
+		return nil
+	}
+	if err := os.Remove(f.Name()); err != nil {
+		f.Close()
+		return nil
+	}
+	return &spill{f: f, w: bufio.NewWriterSize(f, 1<<16)}
+}
+
+func (sp *spill) put(text string) (*spillRef, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if _, err := sp.w.WriteString(text); err != nil {
+		return nil, fmt.Errorf("pipeline: keeping article texts in a temporary file: %w", err)
+	}
+	ref := &spillRef{sp: sp, off: sp.off, n: len(text)}
+	sp.off += int64(len(text))
+	return ref, nil
+}
+
+func (r *spillRef) get() (string, error) {
+	sp := r.sp
+	sp.mu.Lock()
+	err := sp.w.Flush()
+	sp.mu.Unlock()
+	if err != nil {
+		return "", fmt.Errorf("pipeline: keeping article texts in a temporary file: %w", err)
+	}
+	b := make([]byte, r.n)
+	if _, err := sp.f.ReadAt(b, r.off); err != nil {
+		return "", fmt.Errorf("pipeline: reading an article text back from a temporary file: %w", err)
+	}
+	return string(b), nil
 }
 
 // Matches reports whether g was built from exactly the articles of s (same
@@ -162,16 +260,17 @@ func ReadState(ctx context.Context, path string) (*State, error) {
 }
 
 // DecodeState reads a state from r (gzip-compressed JSON) and checks it:
-// the format, ids sorted and unique, and each text's hash.
+// the format, ids sorted and unique, and each text's hash. The texts are
+// read one article at a time and kept in a temporary file rather than in
+// memory (see StoredArticle).
 func DecodeState(r io.Reader) (*State, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("not a kg state file (%v)", err)
 	}
-	var st State
-	dec := json.NewDecoder(zr)
-	if err := dec.Decode(&st); err != nil {
-		if errors.Is(err, io.ErrUnexpectedEOF) {
+	st, artErr, err := decodeState(json.NewDecoder(zr))
+	if err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, errors.New("truncated state file")
 		}
 		return nil, fmt.Errorf("damaged state file: %v", err)
@@ -179,18 +278,99 @@ func DecodeState(r io.Reader) (*State, error) {
 	if st.Format == 0 || st.Format > StateFormat {
 		return nil, fmt.Errorf("state format %d: this kg reads format %d", st.Format, StateFormat)
 	}
-	for i, a := range st.Articles {
-		if a.ID == "" {
-			return nil, fmt.Errorf("article %d has no id", i)
+	if artErr != nil {
+		return nil, artErr
+	}
+	return st, nil
+}
+
+// decodeState decodes the JSON object of a state as json.Decoder.Decode
+// would (keys matched without regard to case, unknown keys ignored, the
+// last of a repeated key kept), except that the articles are decoded one
+// at a time, checked and their texts put in a spill. artErr is the first
+// article that fails a check.
+func decodeState(dec *json.Decoder) (st *State, artErr, err error) {
+	st = &State{}
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, nil, err
+	}
+	if tok != json.Delim('{') {
+		return nil, nil, fmt.Errorf("not a JSON object")
+	}
+	var sp *spill
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, nil, err
 		}
-		if i > 0 && st.Articles[i-1].ID >= a.ID {
-			return nil, fmt.Errorf("articles not sorted or not unique at %q", a.ID)
+		key, _ := tok.(string)
+		if !strings.EqualFold(key, "articles") {
+			// any other field, decoded into the state as json would
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return nil, nil, err
+			}
+			field, err := json.Marshal(map[string]json.RawMessage{key: raw})
+			if err != nil {
+				return nil, nil, err
+			}
+			arts := st.Articles
+			if err := json.Unmarshal(field, st); err != nil {
+				return nil, nil, err
+			}
+			st.Articles = arts
+			continue
 		}
-		if sum := sha256.Sum256([]byte(a.Text)); hex.EncodeToString(sum[:]) != a.Hash {
-			return nil, fmt.Errorf("article %q: text does not match its hash (damaged file?)", a.ID)
+		st.Articles, artErr = nil, nil
+		tok, err = dec.Token()
+		if err != nil {
+			return nil, nil, err
+		}
+		if tok == nil {
+			continue // "articles": null
+		}
+		if tok != json.Delim('[') {
+			return nil, nil, fmt.Errorf("the articles are not a JSON array")
+		}
+		st.Articles = []StoredArticle{}
+		for dec.More() {
+			var sa StoredArticle
+			if err := dec.Decode(&sa); err != nil {
+				return nil, nil, err
+			}
+			i := len(st.Articles)
+			switch {
+			case artErr != nil:
+			case sa.ID == "":
+				artErr = fmt.Errorf("article %d has no id", i)
+			case i > 0 && st.Articles[i-1].ID >= sa.ID:
+				artErr = fmt.Errorf("articles not sorted or not unique at %q", sa.ID)
+			default:
+				if sum := sha256.Sum256([]byte(sa.Text)); hex.EncodeToString(sum[:]) != sa.Hash {
+					artErr = fmt.Errorf("article %q: text does not match its hash (damaged file?)", sa.ID)
+				}
+			}
+			if sp == nil {
+				sp = newSpill()
+			}
+			if sp != nil && sa.Text != "" {
+				ref, err := sp.put(sa.Text)
+				if err != nil {
+					return nil, nil, err
+				}
+				sa.Text, sa.spilled = "", ref
+			}
+			st.Articles = append(st.Articles, sa)
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return nil, nil, err
 		}
 	}
-	return &st, nil
+	if _, err := dec.Token(); err != nil { // }
+		return nil, nil, err
+	}
+	return st, artErr, nil
 }
 
 // Encode writes s as gzip-compressed JSON. The output is byte-stable.
@@ -199,12 +379,58 @@ func (s *State) Encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(zw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
+	if err := s.encodeJSON(zw); err != nil {
 		return err
 	}
 	return zw.Close()
+}
+
+// encodeJSON writes the JSON of s one article at a time, reading each text
+// only when it is written: the bytes of json.Encoder.Encode(s) (HTML not
+// escaped) without holding them, or all the texts, at once.
+func (s *State) encodeJSON(w io.Writer) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	head := *s
+	head.Articles = nil
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	if s.Articles == nil {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+	// the head ends with the last field, "articles":null}
+	const null = "null}\n"
+	b := buf.Bytes()
+	if !bytes.HasSuffix(b, []byte(`"articles":`+null)) {
+		return errors.New("pipeline: the state's articles are not its last field")
+	}
+	if _, err := w.Write(append(b[:len(b)-len(null)], '[')); err != nil {
+		return err
+	}
+	for i := range s.Articles {
+		sa := s.Articles[i]
+		text, err := sa.text()
+		if err != nil {
+			return err
+		}
+		sa.Text = text
+		buf.Reset()
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(&sa); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the newline Encode ends a value with
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "]}\n")
+	return err
 }
 
 // WriteState writes s to path atomically: a temporary file in the same
