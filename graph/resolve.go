@@ -199,10 +199,11 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 
 // clusters is the union of items under construction.
 type clusters struct {
-	items [][]*item
-	types []string
-	given []string
-	dead  []bool
+	byDeletion map[string][]string // one-letter deletions of surnames, built on first use
+	items      [][]*item
+	types      []string
+	given      []string
+	dead       []bool
 }
 
 func (cl *clusters) newCluster(typ string) int {
@@ -830,12 +831,33 @@ func (cl *clusters) misspeltPerson(bySurname map[string][]int, it *item) int {
 	if len([]rune(it.surname)) < 5 {
 		return -1
 	}
-	found := -1
-	for k, cs := range bySurname {
-		if len([]rune(k)) < 5 || k == it.surname || editDistance(k, it.surname) != 1 {
-			continue
+	if cl.byDeletion == nil {
+		// surnames one edit apart share a form with one letter deleted
+		cl.byDeletion = map[string][]string{}
+		for k := range bySurname {
+			if len([]rune(k)) >= 5 {
+				for _, d := range deletions(k) {
+					cl.byDeletion[d] = append(cl.byDeletion[d], k)
+				}
+			}
 		}
-		for _, c := range cs {
+	}
+	near := map[string]bool{}
+	for _, d := range deletions(it.surname) {
+		for _, k := range cl.byDeletion[d] {
+			if k != it.surname && !near[k] && editDistance(k, it.surname) == 1 {
+				near[k] = true
+			}
+		}
+	}
+	keys := make([]string, 0, len(near))
+	for k := range near {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	found := -1
+	for _, k := range keys {
+		for _, c := range bySurname[k] {
 			if cl.dead[c] || cl.given[c] == "" || cl.mentions(c) < 3*it.mentions {
 				continue
 			}
