@@ -90,7 +90,7 @@ func BenchmarkLoadCSV(b *testing.B) {
 	var loads []string
 	for i, st := range p.steps {
 		name := fmt.Sprintf("kgbench-%d.csv", i)
-		writeCSV(b, filepath.Join(imp, name), st.rows)
+		writeCSV(b, filepath.Join(imp, name), &st)
 		loads = append(loads, csvQuery(st, name))
 	}
 	b.Cleanup(func() {
@@ -140,14 +140,15 @@ func BenchmarkLoadCSV(b *testing.B) {
 
 // writeCSV writes rows of a plan step with the columns key (or id), source,
 // target and the scalar properties the CSV load sets.
-func writeCSV(b *testing.B, path string, rows []map[string]any) {
+func writeCSV(b *testing.B, path string, st *step) {
 	f, err := os.Create(path)
 	if err != nil {
 		b.Fatal(err)
 	}
 	w := csv.NewWriter(f)
 	w.Write([]string{"key", "source", "target", "name", "type", "weight", "confidence", "sentence", "article", "start", "end", "count", "date"})
-	for _, r := range rows {
+	for _, row := range st.rows {
+		r := st.rowMap(row)
 		p := r["props"].(map[string]any)
 		key := p["key"]
 		if key == nil {

@@ -34,13 +34,18 @@
 //
 // A fresh push, into a database that holds no :Entity or :Article node (or
 // after Replace), writes with CREATE instead (no MERGE, no digest
-// comparison) and in two lanes at once: the entities are dealt into four
-// parts, and the relationships are written in three phases in which each
-// lane holds the relations between two parts (mentions: two phases, by
-// entity and article), so that the lanes never lock the same node. The first
-// batch that finds one of its rows written (a uniqueness constraint refuses
-// it: another push writes at the same time, or the driver retried a batch
-// that had committed) is run again with MERGE, as are all the next ones.
+// comparison), in two lanes at once. Its rows are lists rather than maps
+// (the properties in a fixed order of columns), the node statements return
+// the element id of every node they create, and the relationship statements
+// find their end nodes by element id instead of by key in the index: in one
+// lane that is 1.7 times as fast as CREATE with key lookups and map rows. The
+// entities are dealt into four parts: nodes are written in two lanes by the
+// parity of their part, relationships in three phases in which each lane
+// holds the relations between two parts (mentions: two phases, by entity and
+// article), so that the lanes never lock the same node. The first batch that
+// finds one of its rows written (a uniqueness constraint refuses it: another
+// push writes at the same time, or the driver retried a batch that had
+// committed) is run again with MERGE, as are all the next ones.
 //
 // Properties of an entity or relation are those of the last graph pushed
 // that holds it: push the graph of the whole corpus last, or use Replace.
@@ -51,6 +56,6 @@
 // constraints make MERGE create each entity, article and relationship once
 // (and refuse a second CREATE, which then falls back to MERGE), and
 // deadlocks between concurrent batches are retried by the driver. Push
-// itself uses two sessions during the relationship phases of a fresh push;
+// itself uses two sessions during a fresh push;
 // Options.Progress is called from one goroutine at a time.
 package neo4j

@@ -40,7 +40,7 @@ func ExampleWriteScript() {
 	// CREATE CONSTRAINT kg_article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 	// CREATE CONSTRAINT `kg_MENTIONED_IN_key` IF NOT EXISTS FOR ()-[r:`MENTIONED_IN`]-() REQUIRE r.key IS UNIQUE;
 	// // entities Person, batch 1 of 1
-	// :param rows => [{props: {aliases: [], articles: [], key: 'person:ada', kg_hash: '960e4d2f8d7cc2646ecde51f', mentions: 0, name: 'Ada \'The Admiral\' North', type: 'Person'}}]
+	// :param rows => [{props: {aliases: [], articles: [], key: 'person:ada', kg_hash: '0250557e75b7e6f91de4565a', mentions: 0, name: 'Ada \'The Admiral\' North', type: 'Person'}}]
 	// UNWIND $rows AS row
 	// MERGE (n:Entity {key: row.props.key})
 	// WITH n, row, coalesce(n.kg_hash, '') <> row.props.kg_hash AS changed

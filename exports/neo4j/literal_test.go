@@ -74,7 +74,7 @@ func TestValidIdentifier(t *testing.T) {
 
 // TestBatches: rows are cut in order into batches of at most size rows.
 func TestBatches(t *testing.T) {
-	rows := make([]map[string]any, 5)
+	rows := make([]record, 5)
 	tests := []struct {
 		name string
 		size int

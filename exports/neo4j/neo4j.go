@@ -313,6 +313,10 @@ type writer struct {
 	sess  driver.SessionWithContext // for phases of one lane
 	o     Options
 	fresh atomic.Bool // CREATE statements until one finds its row written
+	// entityIDs and articleIDs hold the element ids of the nodes the fresh
+	// statements created, by key and article id. They are written in the
+	// first phase (nodes, one lane) and read in the next ones.
+	entityIDs, articleIDs map[string]string
 
 	mu    sync.Mutex // guards what follows
 	sum   *Summary
@@ -366,18 +370,33 @@ func (w *writer) job(ctx context.Context, sess driver.SessionWithContext, j job)
 	if err := ctx.Err(); err != nil {
 		return explain(ctx, w.o, doing, err)
 	}
+	var r batchResult
+	var err error
 	fresh := w.fresh.Load()
-	q := st.query
 	if fresh {
-		q = st.fresh
+		if rows, ok := w.freshRows(j); ok {
+			r, err = runBatch(ctx, sess, st.fresh, rows)
+			if isConstraintError(err) {
+				w.fresh.Store(false)
+				fresh = false
+			}
+		} else { // a node of the batch was not created by this push
+			fresh = false
+		}
 	}
-	r, err := runBatch(ctx, sess, q, j.rows)
-	if fresh && isConstraintError(err) {
-		w.fresh.Store(false)
-		r, err = runBatch(ctx, sess, st.query, j.rows)
+	if !fresh {
+		r, err = runBatch(ctx, sess, st.query, st.rowMaps(j.rows))
 	}
 	if err != nil {
 		return explain(ctx, w.o, doing, err)
+	}
+	if fresh && st.kind.nodes() {
+		w.mu.Lock()
+		ids := w.nodeIDs(st.kind)
+		for _, id := range r.ids {
+			ids[id[0]] = id[1]
+		}
+		w.mu.Unlock()
 	}
 	if r.rows != len(j.rows) {
 		return fmt.Errorf("neo4j: %s %s: %d of %d rows found their nodes (were entities deleted during the push?)", st.kind, st.name, r.rows, len(j.rows))
@@ -401,6 +420,43 @@ func (w *writer) job(ctx context.Context, sess driver.SessionWithContext, j job)
 	return nil
 }
 
+// nodeIDs returns the map of element ids of the nodes of kind k.
+func (w *writer) nodeIDs(k kind) map[string]string {
+	ids := &w.entityIDs
+	if k == kindArticles {
+		ids = &w.articleIDs
+	}
+	if *ids == nil {
+		*ids = map[string]string{}
+	}
+	return *ids
+}
+
+// freshRows returns the rows of a job for its fresh statement, with the
+// element ids of the end nodes of a relationship in their first two slots.
+// It reports false when an end node has no element id: this push did not
+// create it.
+func (w *writer) freshRows(j job) ([]any, bool) {
+	st := j.st
+	out := make([]any, len(j.rows))
+	targets := w.entityIDs
+	if st.kind == kindMentions {
+		targets = w.articleIDs
+	}
+	for i, r := range j.rows {
+		if st.off > 0 {
+			a, ok1 := w.entityIDs[r.source]
+			b, ok2 := targets[r.target]
+			if !ok1 || !ok2 {
+				return nil, false
+			}
+			r.vals[0], r.vals[1] = a, b
+		}
+		out[i] = r.vals
+	}
+	return out, true
+}
+
 // isConstraintError tells whether err is a uniqueness constraint's refusal.
 func isConstraintError(err error) bool {
 	var nerr *driver.Neo4jError
@@ -410,11 +466,12 @@ func isConstraintError(err error) bool {
 type batchResult struct {
 	rows, changed int
 	counters      driver.Counters
+	ids           [][2]string // [key, element id] of the nodes a fresh statement created
 }
 
 // runBatch runs one statement with one batch of rows in a managed
 // transaction, which the driver retries on transient errors.
-func runBatch(ctx context.Context, sess driver.SessionWithContext, query string, rows []map[string]any) (batchResult, error) {
+func runBatch(ctx context.Context, sess driver.SessionWithContext, query string, rows []any) (batchResult, error) {
 	v, err := sess.ExecuteWrite(ctx, func(tx driver.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, query, map[string]any{"rows": rows})
 		if err != nil {
@@ -433,6 +490,15 @@ func runBatch(ctx context.Context, sess driver.SessionWithContext, query string,
 		br := batchResult{counters: s.Counters()}
 		br.rows = int(asInt(n))
 		br.changed = int(asInt(c))
+		if ids, ok := rec.Get("ids"); ok {
+			for _, v := range ids.([]any) {
+				if kv, ok := v.([]any); ok && len(kv) == 2 {
+					k, _ := kv[0].(string)
+					id, _ := kv[1].(string)
+					br.ids = append(br.ids, [2]string{k, id})
+				}
+			}
+		}
 		return br, nil
 	})
 	if err != nil {

@@ -1,13 +1,16 @@
 package neo4j
 
 import (
-	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -69,11 +72,34 @@ func (k kind) nodes() bool { return k == kindArticles || k == kindEntities }
 // step is one statement of the load and the rows it is run with, batch by batch.
 type step struct {
 	kind  kind
-	name  string // label or relationship type
-	query string // MERGE statement, safe on any database
-	fresh string // CREATE statement, for a database without kg's nodes
-	rows  []map[string]any
+	name  string   // label or relationship type
+	query string   // MERGE statement, safe on any database, with map rows (rowMap)
+	fresh string   // CREATE statement, for a database without kg's nodes, with list rows (record.vals)
+	cols  []string // the property keys, sorted: the columns of record.vals
+	off   int      // the slots of record.vals before the columns: 2 for the end nodes of a relationship
+	rows  []record
 }
+
+// record is one row of a step.
+type record struct {
+	// key is the entity key or article id of a node, or the relationship
+	// key; source and target are the end nodes of a relationship (entity
+	// keys, and an article id for a mention).
+	key, source, target string
+	// vals is the row of the fresh statement: off slots for the element ids
+	// of the end nodes, then the property values in the order of the step's
+	// columns, nil for a property the element does not have.
+	vals []any
+}
+
+// The columns of each kind of step, sorted. kg_hash is the digest of the
+// other properties.
+var (
+	articleCols  = []string{"bytes", "hash", "id", "kg_hash", "published", "title", "url", "words"}
+	entityCols   = []string{"aliases", "articles", "betweenness", "closeness", "community", "component", "core", "degree", "eigenvector", "harmonic", "key", "kg_hash", "mentions", "name", "pagerank", "type", "weighted_degree"}
+	relationCols = []string{"confidence", "evidence_articles", "evidence_dates", "evidence_ends", "evidence_sentences", "evidence_starts", "evidence_triggers", "first_date", "key", "kg_hash", "last_date", "status", "symmetric", "weight"}
+	mentionCols  = []string{"count", "key", "kg_hash"}
+)
 
 // constraint is a uniqueness constraint by name and the statement creating it.
 type constraint struct{ name, query string }
@@ -94,26 +120,20 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		relConstraint(MentionType),
 	}
 
-	articles := make([]map[string]any, 0, len(g.Articles))
+	articles := make([]record, 0, len(g.Articles))
+	listed := make(map[string]bool, len(g.Articles))
 	for _, a := range g.Articles {
 		if a.ID == "" {
 			return nil, fmt.Errorf("neo4j: article with an empty id")
 		}
-		props := map[string]any{
-			"id":    a.ID,
-			"hash":  a.Hash,
-			"bytes": int64(a.Bytes),
-			"words": int64(a.Words),
-		}
-		putString(props, "title", a.Title)
-		putString(props, "url", a.URL)
-		putDate(props, "published", a.Published)
-		articles = append(articles, row(props, nil))
+		listed[a.ID] = true
+		articles = append(articles, record{key: a.ID, vals: []any{
+			int64(a.Bytes), a.Hash, a.ID, nil, date(a.Published), str(a.Title), str(a.URL), int64(a.Words),
+		}})
 	}
-	p.add(kindArticles, ArticleLabel, articleQuery, freshArticleQuery, articles)
 
-	byLabel := map[string][]map[string]any{}
-	var mentions []map[string]any
+	byLabel := map[string][]record{}
+	var mentions []record
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
 		if n.ID == "" {
@@ -130,27 +150,13 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		if arts == nil {
 			arts = []string{}
 		}
-		props := map[string]any{
-			"key":      n.ID,
-			"name":     n.Name,
-			"type":     n.Type,
-			"aliases":  aliases,
-			"mentions": int64(n.Mentions),
-			"articles": arts,
-		}
+		vals := make([]any, len(entityCols))
+		vals[0], vals[1], vals[10], vals[12], vals[13], vals[15] = aliases, arts, n.ID, int64(n.Mentions), n.Name, n.Type
 		if m := n.Metrics; m != nil {
-			props["degree"] = int64(m.Degree)
-			props["weighted_degree"] = m.WeightedDegree
-			props["pagerank"] = m.PageRank
-			props["betweenness"] = m.Betweenness
-			props["closeness"] = m.Closeness
-			props["harmonic"] = m.Harmonic
-			props["eigenvector"] = m.Eigenvector
-			props["component"] = int64(m.Component)
-			props["core"] = int64(m.Core)
-			props["community"] = int64(m.Community)
+			vals[2], vals[3], vals[4], vals[5], vals[6] = m.Betweenness, m.Closeness, int64(m.Community), int64(m.Component), int64(m.Core)
+			vals[7], vals[8], vals[9], vals[14], vals[16] = int64(m.Degree), m.Eigenvector, m.Harmonic, m.PageRank, m.WeightedDegree
 		}
-		byLabel[n.Type] = append(byLabel[n.Type], row(props, nil))
+		byLabel[n.Type] = append(byLabel[n.Type], record{key: n.ID, vals: vals})
 
 		ids := make([]string, 0, len(n.ArticleMentions))
 		for id := range n.ArticleMentions {
@@ -158,18 +164,24 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			mentions = append(mentions, row(map[string]any{
-				"key":   n.ID + "|" + id,
-				"count": int64(n.ArticleMentions[id]),
-			}, map[string]any{"source": n.ID, "target": id}))
+			key := n.ID + "|" + id
+			mentions = append(mentions, record{key: key, source: n.ID, target: id,
+				vals: []any{nil, nil, int64(n.ArticleMentions[id]), key, nil}})
+			// An article the graph mentions but does not list becomes a
+			// node with its id alone, as the mention statement would make it.
+			if !listed[id] {
+				listed[id] = true
+				articles = append(articles, record{key: id, vals: []any{nil, nil, id, nil, nil, nil, nil, nil}})
+			}
 		}
 	}
+	p.add(kindArticles, ArticleLabel, articles)
 	for _, label := range sortedKeys(byLabel) {
-		p.add(kindEntities, label, entityQuery(label), freshEntityQuery(label), byLabel[label])
+		p.add(kindEntities, label, byLabel[label])
 	}
 
 	idx := g.NodeIndex()
-	byType := map[string][]map[string]any{}
+	byType := map[string][]record{}
 	for i := range g.Edges {
 		e := &g.Edges[i]
 		if !ValidIdentifier(e.Type) || e.Type == MentionType {
@@ -195,93 +207,178 @@ func newPlan(g *graph.Graph) (*plan, error) {
 			sentences[j], arts[j], triggers[j], dates[j] = ev.Sentence, ev.Article, ev.Trigger, ev.Date
 			starts[j], ends[j] = int64(ev.Start), int64(ev.End)
 		}
-		props := map[string]any{
-			"key":                key,
-			"weight":             int64(e.Weight),
-			"confidence":         e.Confidence,
-			"symmetric":          e.Symmetric,
-			"evidence_sentences": sentences,
-			"evidence_articles":  arts,
-			"evidence_starts":    starts,
-			"evidence_ends":      ends,
-			"evidence_triggers":  triggers,
-			"evidence_dates":     dates,
-		}
-		putString(props, "status", e.Status)
-		putDate(props, "first_date", e.FirstDate)
-		putDate(props, "last_date", e.LastDate)
-		byType[e.Type] = append(byType[e.Type], row(props, map[string]any{"source": e.Source, "target": e.Target}))
+		byType[e.Type] = append(byType[e.Type], record{key: key, source: e.Source, target: e.Target, vals: []any{nil, nil,
+			e.Confidence, arts, dates, ends, sentences, starts, triggers, date(e.FirstDate), key, nil, date(e.LastDate), str(e.Status), e.Symmetric, int64(e.Weight),
+		}})
 	}
 	for _, typ := range sortedKeys(byType) {
 		p.constraints = append(p.constraints, relConstraint(typ))
-		p.add(kindRelations, typ, relationQuery(typ), freshRelationQuery(typ), byType[typ])
+		p.add(kindRelations, typ, byType[typ])
 	}
-	p.add(kindMentions, MentionType, mentionQuery, freshMentionQuery, mentions)
+	p.add(kindMentions, MentionType, mentions)
 	hashRows(p.steps)
 	return p, nil
 }
 
-func (p *plan) add(k kind, name, query, fresh string, rows []map[string]any) {
+// add adds a step of rows of kind k with its statements.
+func (p *plan) add(k kind, name string, rows []record) {
 	if len(rows) == 0 {
 		return
 	}
-	p.steps = append(p.steps, step{kind: k, name: name, query: query, fresh: fresh, rows: rows})
+	st := step{kind: k, name: name, rows: rows}
+	switch k {
+	case kindArticles:
+		st.cols, st.query = articleCols, articleQuery
+		st.fresh = freshNodeQuery([]string{ArticleLabel}, st.cols, "id")
+	case kindEntities:
+		st.cols, st.query = entityCols, entityQuery(name)
+		st.fresh = freshNodeQuery([]string{EntityLabel, name}, st.cols, "key")
+	case kindRelations:
+		st.cols, st.query, st.off = relationCols, relationQuery(name), 2
+		st.fresh = freshLinkQuery(name, st.cols)
+	case kindMentions:
+		st.cols, st.query, st.off = mentionCols, mentionQuery, 2
+		st.fresh = freshLinkQuery(name, st.cols)
+	}
+	p.steps = append(p.steps, st)
 	p.rows += len(rows)
 }
 
-// row makes a statement row: the properties under "props", and the extra
-// fields (endpoints) beside them. hashRows adds the digest of the properties.
-func row(props, extra map[string]any) map[string]any {
-	r := map[string]any{"props": props}
-	for k, v := range extra {
-		r[k] = v
+// props returns the properties of a row as a map, without the absent ones.
+func (st *step) props(r record) map[string]any {
+	m := make(map[string]any, len(st.cols))
+	for i, c := range st.cols {
+		if v := r.vals[st.off+i]; v != nil {
+			m[c] = v
+		}
 	}
-	return r
+	return m
 }
 
-// hashRows sets kg_hash, the digest of the properties, in every row of the
-// steps, on all CPUs (it is most of the time of newPlan).
-func hashRows(steps []step) {
-	var rows []map[string]any
-	for _, st := range steps {
-		rows = append(rows, st.rows...)
+// rowMap is a row of the MERGE statement: the properties under "props",
+// and the end nodes of a relationship under "source" and "target".
+func (st *step) rowMap(r record) map[string]any {
+	m := map[string]any{"props": st.props(r)}
+	if st.off > 0 {
+		m["source"], m["target"] = r.source, r.target
 	}
-	workers := min(runtime.GOMAXPROCS(0), 1+len(rows)/1000)
+	return m
+}
+
+// rowMaps returns the rows of the MERGE statement for a batch.
+func (st *step) rowMaps(rows []record) []any {
+	out := make([]any, len(rows))
+	for i, r := range rows {
+		out[i] = st.rowMap(r)
+	}
+	return out
+}
+
+// hashRows sets kg_hash, the digest of the other properties, in every row
+// of the steps, on all CPUs.
+func hashRows(steps []step) {
+	type task struct {
+		st   *step
+		rows []record
+	}
+	var tasks []task
+	for i := range steps {
+		st := &steps[i]
+		for rows := st.rows; len(rows) > 0; {
+			n := min(len(rows), 4096)
+			tasks = append(tasks, task{st, rows[:n]})
+			rows = rows[n:]
+		}
+	}
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := range workers {
+	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var b bytes.Buffer
-			for i := w; i < len(rows); i += workers {
-				props := rows[i]["props"].(map[string]any)
-				props["kg_hash"] = digest(&b, props)
+			var b []byte
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(tasks) {
+					return
+				}
+				t := tasks[i]
+				h := t.st.off + slices.Index(t.st.cols, "kg_hash")
+				for _, r := range t.rows {
+					r.vals[h], b = digest(b[:0], t.st.cols, r.vals[t.st.off:])
+				}
 			}
 		}()
 	}
 	wg.Wait()
 }
 
-// digest is a short hash of the properties as a Cypher literal (sorted
-// keys), written with b.
-func digest(b *bytes.Buffer, props map[string]any) string {
-	b.Reset()
-	writeLiteral(b, props)
-	sum := sha256.Sum256(b.Bytes())
-	return hex.EncodeToString(sum[:12])
+// digest is a short hash of the properties (absent ones and kg_hash left
+// out): the first 12 bytes of the SHA-256 of their names and values in an
+// unambiguous binary form, in hex. It returns b, the buffer it wrote.
+func digest(b []byte, cols []string, vals []any) (string, []byte) {
+	for i, c := range cols {
+		if vals[i] == nil || c == "kg_hash" {
+			continue
+		}
+		b = appendString(b, c)
+		b = appendValue(b, vals[i])
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12]), b
 }
 
-func putString(props map[string]any, k, v string) {
-	if v != "" {
-		props[k] = v
+// appendValue appends v, a property value of the load, as a type byte and
+// its content.
+func appendValue(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case string:
+		return appendString(append(b, 's'), v)
+	case bool:
+		if v {
+			return append(b, 't')
+		}
+		return append(b, 'f')
+	case int64:
+		return binary.BigEndian.AppendUint64(append(b, 'i'), uint64(v))
+	case float64:
+		return binary.BigEndian.AppendUint64(append(b, 'd'), math.Float64bits(v))
+	case driver.Date:
+		return append(append(b, 'D'), time.Time(v).Format(time.DateOnly)...)
+	case []string:
+		b = binary.AppendUvarint(append(b, 'S'), uint64(len(v)))
+		for _, s := range v {
+			b = appendString(b, s)
+		}
+		return b
+	case []int64:
+		b = binary.AppendUvarint(append(b, 'I'), uint64(len(v)))
+		for _, n := range v {
+			b = binary.BigEndian.AppendUint64(b, uint64(n))
+		}
+		return b
 	}
+	panic(fmt.Sprintf("neo4j: no digest for %T", v))
 }
 
-// putDate stores a YYYY-MM-DD date as a Neo4j date; other text is left out.
-func putDate(props map[string]any, k, v string) {
-	if t, err := time.Parse(time.DateOnly, v); err == nil {
-		props[k] = driver.DateOf(t)
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// str is s, or nil when s is empty.
+func str(s string) any {
+	if s == "" {
+		return nil
 	}
+	return s
+}
+
+// date is a YYYY-MM-DD date as a Neo4j date, or nil for other text.
+func date(s string) any {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return driver.DateOf(t)
+	}
+	return nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -294,8 +391,8 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // batches splits rows into batches of at most size rows.
-func batches(rows []map[string]any, size int) [][]map[string]any {
-	var out [][]map[string]any
+func batches(rows []record, size int) [][]record {
+	var out [][]record
 	for len(rows) > 0 {
 		n := min(size, len(rows))
 		out = append(out, rows[:n])

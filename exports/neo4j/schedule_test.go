@@ -48,10 +48,9 @@ func TestSchedule(t *testing.T) {
 							t.Errorf("%s %s: batch %d of %d, but %d batches", j.st.kind, j.st.name, j.n, j.of, len(batchesOf(phases, j.st)))
 						}
 						for _, r := range j.rows {
-							seen[fmt.Sprint(j.st.kind, r["props"].(map[string]any)["key"], r["props"].(map[string]any)["id"])]++
-							for _, end := range []string{"source", "target"} {
-								node, ok := r[end].(string)
-								if !ok {
+							seen[fmt.Sprint(j.st.kind, r.key)]++
+							for _, node := range []string{r.source, r.target} {
+								if node == "" {
 									continue
 								}
 								if l, ok := owner[node]; ok && l != lane {

@@ -38,7 +38,7 @@ func WriteScript(w io.Writer, g *graph.Graph, batchSize int, replace bool) error
 		bs := batches(st.rows, batchSize)
 		for i, batch := range bs {
 			b.Reset()
-			writeLiteral(&b, batch)
+			writeLiteral(&b, st.rowMaps(batch))
 			fmt.Fprintf(bw, "// %s %s, batch %d of %d\n:param rows => %s\n%s;\n", st.kind, st.name, i+1, len(bs), b.String(), st.query)
 		}
 	}
