@@ -48,7 +48,7 @@ func TestFreshFallback(t *testing.T) {
 			o, _ := o.withDefaults()
 			o.BatchSize = 50
 			var sum Summary
-			w := &writer{drv: drv, sess: sess, o: o, sum: &sum, total: p.rows}
+			w := &writer{drv: drv, sess: sess, o: o, p: p, sum: &sum, total: p.rows}
 			w.fresh.Store(true)
 			phases := sequential(p, o.BatchSize)
 			if tc.parallel {

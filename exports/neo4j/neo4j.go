@@ -211,7 +211,7 @@ func Push(ctx context.Context, g *graph.Graph, o Options) (Summary, error) {
 	if fresh {
 		phases = parallel(p, o.BatchSize)
 	}
-	w := &writer{drv: drv, sess: sess, o: o, sum: &sum, total: p.rows}
+	w := &writer{drv: drv, sess: sess, o: o, p: p, sum: &sum, total: p.rows}
 	w.fresh.Store(fresh)
 	for _, ph := range phases {
 		if err := w.run(ctx, ph); err != nil {
@@ -313,10 +313,11 @@ type writer struct {
 	sess  driver.SessionWithContext // for phases of one lane
 	o     Options
 	fresh atomic.Bool // CREATE statements until one finds its row written
+	p     *plan
 	// entityIDs and articleIDs hold the element ids of the nodes the fresh
-	// statements created, by key and article id. They are written in the
-	// first phase (nodes, one lane) and read in the next ones.
-	entityIDs, articleIDs map[string]string
+	// statements created, by their index (record.a). They are written in
+	// the first phase (nodes) and read in the next ones.
+	entityIDs, articleIDs []string
 
 	mu    sync.Mutex // guards what follows
 	sum   *Summary
@@ -391,12 +392,7 @@ func (w *writer) job(ctx context.Context, sess driver.SessionWithContext, j job)
 		return explain(ctx, w.o, doing, err)
 	}
 	if fresh && st.kind.nodes() {
-		w.mu.Lock()
-		ids := w.nodeIDs(st.kind)
-		for _, id := range r.ids {
-			ids[id[0]] = id[1]
-		}
-		w.mu.Unlock()
+		w.setIDs(st.kind, r.ids)
 	}
 	if r.rows != len(j.rows) {
 		return fmt.Errorf("neo4j: %s %s: %d of %d rows found their nodes (were entities deleted during the push?)", st.kind, st.name, r.rows, len(j.rows))
@@ -420,16 +416,21 @@ func (w *writer) job(ctx context.Context, sess driver.SessionWithContext, j job)
 	return nil
 }
 
-// nodeIDs returns the map of element ids of the nodes of kind k.
-func (w *writer) nodeIDs(k kind) map[string]string {
-	ids := &w.entityIDs
-	if k == kindArticles {
-		ids = &w.articleIDs
+// setIDs records the element ids of nodes of kind k, given as [key, id].
+func (w *writer) setIDs(k kind, ids [][2]string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.entityIDs == nil {
+		w.entityIDs = make([]string, len(w.p.entityIndex))
+		w.articleIDs = make([]string, len(w.p.articleIndex))
 	}
-	if *ids == nil {
-		*ids = map[string]string{}
+	for _, id := range ids {
+		if k == kindArticles {
+			w.articleIDs[w.p.articleIndex[id[0]]] = id[1]
+		} else {
+			w.entityIDs[w.p.entityIndex[id[0]]] = id[1]
+		}
 	}
-	return *ids
 }
 
 // freshRows returns the rows of a job for its fresh statement, with the
@@ -445,12 +446,10 @@ func (w *writer) freshRows(j job) ([]any, bool) {
 	}
 	for i, r := range j.rows {
 		if st.off > 0 {
-			a, ok1 := w.entityIDs[r.source]
-			b, ok2 := targets[r.target]
-			if !ok1 || !ok2 {
+			if w.entityIDs == nil || w.entityIDs[r.a] == "" || targets[r.b] == "" {
 				return nil, false
 			}
-			r.vals[0], r.vals[1] = a, b
+			r.vals[0], r.vals[1] = w.entityIDs[r.a], targets[r.b]
 		}
 		out[i] = r.vals
 	}

@@ -86,6 +86,9 @@ type record struct {
 	// key; source and target are the end nodes of a relationship (entity
 	// keys, and an article id for a mention).
 	key, source, target string
+	// a is the index of a node (in the graph's nodes, or in the articles
+	// step); a and b are those of the end nodes of a relationship.
+	a, b int32
 	// vals is the row of the fresh statement: off slots for the element ids
 	// of the end nodes, then the property values in the order of the step's
 	// columns, nil for a property the element does not have.
@@ -109,6 +112,10 @@ type plan struct {
 	constraints []constraint
 	steps       []step
 	rows        int
+	// The nodes by key: entity keys to their index in the graph's nodes,
+	// article ids to their index in the articles step.
+	entityIndex  map[string]int
+	articleIndex map[string]int32
 }
 
 // newPlan validates g and turns it into statements and rows.
@@ -121,13 +128,16 @@ func newPlan(g *graph.Graph) (*plan, error) {
 	}
 
 	articles := make([]record, 0, len(g.Articles))
-	listed := make(map[string]bool, len(g.Articles))
+	p.articleIndex = make(map[string]int32, len(g.Articles))
 	for _, a := range g.Articles {
 		if a.ID == "" {
 			return nil, fmt.Errorf("neo4j: article with an empty id")
 		}
-		listed[a.ID] = true
-		articles = append(articles, record{key: a.ID, vals: []any{
+		if _, dup := p.articleIndex[a.ID]; dup {
+			return nil, fmt.Errorf("neo4j: two articles with the id %q", a.ID)
+		}
+		p.articleIndex[a.ID] = int32(len(articles))
+		articles = append(articles, record{key: a.ID, a: int32(len(articles)), vals: []any{
 			int64(a.Bytes), a.Hash, a.ID, nil, date(a.Published), str(a.Title), str(a.URL), int64(a.Words),
 		}})
 	}
@@ -156,7 +166,7 @@ func newPlan(g *graph.Graph) (*plan, error) {
 			vals[2], vals[3], vals[4], vals[5], vals[6] = m.Betweenness, m.Closeness, int64(m.Community), int64(m.Component), int64(m.Core)
 			vals[7], vals[8], vals[9], vals[14], vals[16] = int64(m.Degree), m.Eigenvector, m.Harmonic, m.PageRank, m.WeightedDegree
 		}
-		byLabel[n.Type] = append(byLabel[n.Type], record{key: n.ID, vals: vals})
+		byLabel[n.Type] = append(byLabel[n.Type], record{key: n.ID, a: int32(i), vals: vals})
 
 		ids := make([]string, 0, len(n.ArticleMentions))
 		for id := range n.ArticleMentions {
@@ -164,15 +174,17 @@ func newPlan(g *graph.Graph) (*plan, error) {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			key := n.ID + "|" + id
-			mentions = append(mentions, record{key: key, source: n.ID, target: id,
-				vals: []any{nil, nil, int64(n.ArticleMentions[id]), key, nil}})
 			// An article the graph mentions but does not list becomes a
 			// node with its id alone, as the mention statement would make it.
-			if !listed[id] {
-				listed[id] = true
-				articles = append(articles, record{key: id, vals: []any{nil, nil, id, nil, nil, nil, nil, nil}})
+			at, ok := p.articleIndex[id]
+			if !ok {
+				at = int32(len(articles))
+				p.articleIndex[id] = at
+				articles = append(articles, record{key: id, a: at, vals: []any{nil, nil, id, nil, nil, nil, nil, nil}})
 			}
+			key := n.ID + "|" + id
+			mentions = append(mentions, record{key: key, source: n.ID, target: id, a: int32(i), b: at,
+				vals: []any{nil, nil, int64(n.ArticleMentions[id]), key, nil}})
 		}
 	}
 	p.add(kindArticles, ArticleLabel, articles)
@@ -181,16 +193,24 @@ func newPlan(g *graph.Graph) (*plan, error) {
 	}
 
 	idx := g.NodeIndex()
+	for i := range g.Nodes {
+		if idx[g.Nodes[i].ID] != i {
+			return nil, fmt.Errorf("neo4j: two nodes with the id %q", g.Nodes[i].ID)
+		}
+	}
+	p.entityIndex = idx
 	byType := map[string][]record{}
 	for i := range g.Edges {
 		e := &g.Edges[i]
 		if !ValidIdentifier(e.Type) || e.Type == MentionType {
 			return nil, fmt.Errorf("neo4j: edge %q: type %q cannot be a relationship type (letters, digits and underscore only; not MENTIONED_IN)", e.ID, e.Type)
 		}
-		if _, ok := idx[e.Source]; !ok {
+		src, ok := idx[e.Source]
+		if !ok {
 			return nil, fmt.Errorf("neo4j: edge %q: unknown source node %q", e.ID, e.Source)
 		}
-		if _, ok := idx[e.Target]; !ok {
+		dst, ok := idx[e.Target]
+		if !ok {
 			return nil, fmt.Errorf("neo4j: edge %q: unknown target node %q", e.ID, e.Target)
 		}
 		key := e.ID
@@ -207,7 +227,7 @@ func newPlan(g *graph.Graph) (*plan, error) {
 			sentences[j], arts[j], triggers[j], dates[j] = ev.Sentence, ev.Article, ev.Trigger, ev.Date
 			starts[j], ends[j] = int64(ev.Start), int64(ev.End)
 		}
-		byType[e.Type] = append(byType[e.Type], record{key: key, source: e.Source, target: e.Target, vals: []any{nil, nil,
+		byType[e.Type] = append(byType[e.Type], record{key: key, source: e.Source, target: e.Target, a: int32(src), b: int32(dst), vals: []any{nil, nil,
 			e.Confidence, arts, dates, ends, sentences, starts, triggers, date(e.FirstDate), key, nil, date(e.LastDate), str(e.Status), e.Symmetric, int64(e.Weight),
 		}})
 	}

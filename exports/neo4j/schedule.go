@@ -25,7 +25,7 @@ func sequential(p *plan, size int) []phase {
 }
 
 // parallel splits the relationships of p between two lanes: it deals the
-// entities into four parts, and runs the relations in three phases of two
+// entities into four parts by their index, and runs the relations in three phases of two
 // lanes, each lane with the relations between two parts (parts 0 and 1
 // beside 2 and 3, 0 and 2 beside 1 and 3, 0 and 3 beside 1 and 2, so every
 // pair of parts is in one lane), then the mentions in two phases of two
@@ -35,23 +35,12 @@ func sequential(p *plan, size int) []phase {
 // locks nothing another lane needs). A phase takes about a third of the
 // relations, half in each lane, on the random graph of the benchmark.
 func parallel(p *plan, size int) []phase {
-	part := map[string]int{}    // entity key -> part 0..3
-	artPart := map[string]int{} // article id -> 0 or 1
-	var nodes [2][]job          // articles, then entities by the parity of their part
-	var rels [3][2][]job        // [phase][lane]
-	var mentions [2][2][]job    // [phase][lane]
+	part := func(entity int32) int32 { return entity % 4 } // by the index in the graph's nodes
+	var nodes [2][]job                                      // articles, then entities by the parity of their part
+	var rels [3][2][]job                                    // [phase][lane]
+	var mentions [2][2][]job                                // [phase][lane]
 	for i := range p.steps {
 		st := &p.steps[i]
-		switch st.kind {
-		case kindArticles:
-			for j, r := range st.rows {
-				artPart[r.key] = j % 2
-			}
-		case kindEntities:
-			for _, r := range st.rows {
-				part[r.key] = len(part) % 4
-			}
-		}
 		switch st.kind {
 		case kindArticles:
 			for _, b := range batches(st.rows, size) {
@@ -60,7 +49,7 @@ func parallel(p *plan, size int) []phase {
 		case kindEntities:
 			var split [2][]record
 			for _, r := range st.rows {
-				split[part[r.key]%2] = append(split[part[r.key]%2], r)
+				split[part(r.a)%2] = append(split[part(r.a)%2], r)
 			}
 			for lane, rows := range split {
 				for _, b := range batches(rows, size) {
@@ -70,7 +59,7 @@ func parallel(p *plan, size int) []phase {
 		case kindRelations:
 			var split [3][2][]record
 			for _, r := range st.rows {
-				ph, lane := relationLane(part[r.source], part[r.target])
+				ph, lane := relationLane(int(part(r.a)), int(part(r.b)))
 				split[ph][lane] = append(split[ph][lane], r)
 			}
 			for ph := range split {
@@ -83,13 +72,7 @@ func parallel(p *plan, size int) []phase {
 		case kindMentions:
 			var split [2][2][]record
 			for _, r := range st.rows {
-				id := r.target
-				a, ok := artPart[id]
-				if !ok { // an article the graph mentions but does not list
-					a = len(artPart) % 2
-					artPart[id] = a
-				}
-				e := part[r.source] % 2
+				e, a := part(r.a)%2, r.b%2
 				split[e^a][e] = append(split[e^a][e], r)
 			}
 			for ph := range split {
