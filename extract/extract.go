@@ -68,6 +68,7 @@ type articleState struct {
 	capMidCount map[string]int
 	bySent      [][]int // mention indexes of each sentence
 	nameKeys    map[string]string
+	orgHeads    map[string]bool // the schema's organisation head words
 	res         *Result
 }
 
@@ -75,7 +76,7 @@ type articleState struct {
 func (e *Extractor) Extract(text string) *Result {
 	toks, sents := Tokenize(text)
 	x := &articleState{text: text, toks: toks, sents: sents, capMid: map[string]bool{}, capMidCount: map[string]int{}, known: map[string]string{},
-		acronymType: map[string]string{}, acronymOf: map[string]string{}}
+		acronymType: map[string]string{}, acronymOf: map[string]string{}, orgHeads: e.rec.orgHeads}
 	res := &Result{Sentences: sents}
 	x.res = res
 	for _, t := range toks {
@@ -305,6 +306,9 @@ func (x *articleState) resolve() {
 			if len(cands) == 0 && (m.Type == tPerson || m.Type == "" && givenNameAny(x.toks[m.Tok0])) && m.TitleTok < 0 {
 				cands = persons["^"+key]
 			}
+			if c := persons["^"+key]; len(cands) == 0 && m.Type == "" && m.TitleTok < 0 && !commonWord(x.toks[m.Tok0]) && len(c) == 1 && x.namedInFullFirst(ms[ents[c[0]].Mentions[0]], m.Name) {
+				cands = c // "LeBron" after the only "LeBron James"
+			}
 			if ei := nearestEntity(ms, ents, cands, m.Start); ei >= 0 {
 				m.Type = tPerson
 				add(mi, ei)
@@ -352,16 +356,21 @@ func (x *articleState) resolve() {
 	// form joins the only longer name it ends
 	for i := range ents {
 		e := &ents[i]
-		if e.Type != tInstitution || len(e.Mentions) == 0 {
+		if e.Type != tInstitution && e.Type != "" || len(e.Mentions) == 0 {
 			continue
 		}
 		k := x.nameKey(e.Name)
+		j := -1
 		if !strings.Contains(k, " ") {
-			continue
+			// "Lakers" after "Los Angeles Lakers": a place and the name
+			j = x.placeQualified(ents, k)
+		} else if e.Type == tInstitution {
+			j = x.institutionEndingWith(ents, k)
 		}
-		if j := x.institutionEndingWith(ents, k); j >= 0 && j != i && len(ents[j].Mentions) > 0 {
+		if j >= 0 && j != i && len(ents[j].Mentions) > 0 {
 			for _, mi := range e.Mentions {
 				ms[mi].Entity = j
+				ms[mi].Type = ents[j].Type
 			}
 			ents[j].Mentions = append(ents[j].Mentions, e.Mentions...)
 			for _, al := range e.Aliases {
@@ -372,6 +381,21 @@ func (x *articleState) resolve() {
 			ents[j].Strong = ents[j].Strong || e.Strong
 			e.Mentions = nil
 			e.Type = ""
+		}
+	}
+	// drop the entities merged into others, renumbering the mentions
+	kept, newIndex := ents[:0], make([]int, len(ents))
+	for i := range ents {
+		newIndex[i] = -1
+		if len(ents[i].Mentions) > 0 {
+			newIndex[i] = len(kept)
+			kept = append(kept, ents[i])
+		}
+	}
+	ents = kept
+	for mi := range ms {
+		if ms[mi].Entity >= 0 {
+			ms[mi].Entity = newIndex[ms[mi].Entity]
 		}
 	}
 	for i := range ents {
@@ -391,6 +415,17 @@ func (x *articleState) resolve() {
 		}
 	}
 	x.res.Entities = ents
+}
+
+// namedInFullFirst reports whether the full name of mention full comes
+// before every mention written as the single word name alone.
+func (x *articleState) namedInFullFirst(full Mention, name string) bool {
+	for _, m := range x.mentions {
+		if m.Name == name && m.Start < full.Start {
+			return false
+		}
+	}
+	return true
 }
 
 // nearestEntity picks, among candidate entities, the one mentioned last before pos.
@@ -532,6 +567,9 @@ func (x *articleState) typeLists() {
 			return false
 		}
 		gap := x.toks[ms[a].Tok1:ms[b].Tok0]
+		if len(gap) >= 2 && gap[len(gap)-1].Lower == "the" && (ms[a].Tok0 == 0 || x.toks[ms[a].Tok0-1].Lower == "the") {
+			gap = gap[:len(gap)-1] // "the Clippers and the Lakers"
+		}
 		switch len(gap) {
 		case 1:
 			return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
@@ -560,7 +598,9 @@ func (x *articleState) typeLists() {
 			}
 			if agree && (typ == tInstitution || typ == tPerson) {
 				for k := i; k <= j; k++ {
-					if x.nameLike(k) {
+					// "the Steelers and Browns": a team named by a common word
+					theList := ms[i].Tok0 > 0 && x.toks[ms[i].Tok0-1].Lower == "the"
+					if x.nameLike(k) || typ == tInstitution && theList && x.recurringWord(k) {
 						x.typeUntyped(ms[k].Entity, typ)
 					}
 				}
@@ -598,6 +638,35 @@ func (x *articleState) institutionEndingWith(ents []Entity, key string) int {
 			}
 			found = ei
 		}
+	}
+	return found
+}
+
+// placeQualified returns the only institution of the article named by a
+// place and the word key ("Los Angeles Lakers" for "Lakers"), or -1. A head
+// word is no name of its own ("Tribune" may be another company than the
+// "Chicago Tribune").
+func (x *articleState) placeQualified(ents []Entity, key string) int {
+	if x.orgHeads[key] {
+		return -1
+	}
+	found := -1
+	for ei, e := range ents {
+		k := x.nameKey(e.Name)
+		if e.Type != tInstitution || len(e.Mentions) == 0 {
+			continue
+		}
+		prefix, ok := strings.CutSuffix(k, " "+key)
+		if !ok {
+			continue
+		}
+		if _, place := lexPlace(prefix); !place {
+			continue
+		}
+		if found >= 0 && found != ei {
+			return -1
+		}
+		found = ei
 	}
 	return found
 }

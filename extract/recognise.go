@@ -84,7 +84,7 @@ var notNames = map[string]bool{
 	"their": true, "our": true, "its": true, "mr": true, "mrs": true, "ms": true, "dr": true, "am": true,
 	"pm": true, "a.m.": true, "p.m.": true, "ok": true, "okay": true, "oh": true, "yes": true, "no": true,
 	"lt": true, "col": true, "gen": true, "sgt": true, "capt": true, "maj": true, "cmdr": true, "adm": true,
-	"sen": true, "rep": true, "gov": true, "rt": true, "hon": true, "jr": true, "sr": true,
+	"sen": true, "rep": true, "gov": true, "sens": true, "reps": true, "rt": true, "hon": true, "jr": true, "sr": true,
 	"god": true, "christmas": true, "easter": true, "today": true, "tomorrow": true, "yesterday": true,
 	"advertisement": true, "read": true, "more": true, "click": true, "photo": true, "video": true,
 	"image": true, "getty": true, "images": true, "share": true, "subscribe": true, "min": true,
@@ -119,7 +119,7 @@ var adjSuffix = map[string]bool{"based": true, "backed": true, "led": true, "own
 	"allied": true, "held": true, "occupied": true, "annexed": true, "aligned": true, "sponsored": true,
 	"dominated": true, "majority": true, "leaning": true, "inspired": true, "themed": true, "bred": true,
 	"educated": true, "affiliated": true, "minded": true, "centric": true, "wide": true, "like": true,
-	"raked": true, "winning": true, "nominated": true, "listed": true, "headquartered": true}
+	"raked": true, "winning": true, "leading": true, "nominated": true, "listed": true, "headquartered": true}
 
 // eventHeads end names of events, which are not entities of the schema.
 var eventHeads = map[string]bool{"thanksgiving": true, "christmas": true, "easter": true, "ramadan": true,
@@ -283,18 +283,28 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	x.initial = a > c.a && c.a == s.Tok0 // "Latest News": what is left opened the sentence
 	defer func() { x.initial = false }()
 	// drop words that are never names, at either end
-	for a < b && notNames[toks[a].Lower] && !(r.titles.has(toks[a].Lower) && a+1 < b) {
+	for a < b && notNames[toks[a].Lower] && !(r.titles.has(toks[a].Lower) && a+1 < b) && !(a+1 < b && capitalPronounName(toks, s, a)) {
 		a++ // but "Mr Rubio" keeps its honorific for the title logic below
 	}
 	for b > a && notNames[toks[b-1].Lower] {
 		if b-a == 2 && givenNameAny(toks[a]) && !commonWord(toks[a]) && toks[b-1].Lower == "may" {
 			break // "Theresa May"
 		}
+		if b-a >= 2 && capitalPronounName(toks, s, b-1) && allNameLike(toks[a:b-1]) {
+			break // "vice-premier Liu He": a pronoun is never capitalised in mid-sentence
+		}
 		b--
 	}
 	// a connector left at the end: "Acme Corp on (Tuesday)"
 	for b > a && (nameConnectors[toks[b-1].Lower] || nameParticles[toks[b-1].Lower] || toks[b-1].Lower == "the") {
 		b--
+	}
+	// a country between an organisation and a role is the role's field:
+	// "White House Russia adviser …", "National Security Council Ukraine expert"
+	if b-a >= 3 && b < s.Tok1 && !toks[b].Cap && r.titles.has(toks[b].Lower) && (r.orgHeads[toks[b-2].Lower] || toks[b-2].Lower == "house") {
+		if _, country := lexCountry(toks[b-1].Text); country {
+			b--
+		}
 	}
 	// a run too long to be one name ("Ministry of Alpha Ministry of Alpha …")
 	if b-a > 12 {
@@ -357,7 +367,31 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 			}
 		}
 	}
+	// a given name in brackets between the title and the surname: "Coach
+	// (Frank) Vogel"
+	if titleTok < 0 && a-4 >= s.Tok0 && toks[a-1].Text == ")" && toks[a-3].Text == "(" && givenNameAny(toks[a-2]) && toks[a-2].Cap && r.titles.has(toks[a-4].Lower) {
+		title, titleTok = toks[a-4].Lower, a-4
+	}
+	// a place's police force: "Hong Kong police said …"
+	if titleTok < 0 && b < s.Tok1 && toks[b].Lower == "police" && !toks[b].Cap {
+		if p, ok := lexPlace(spanText(toks, a, b)); ok && (b-a >= 2 || isCountry(p) || p.Population >= 100000) {
+			b++
+		}
+	}
 	r.addName(x, si, a, b, titleTok, title)
+}
+
+// capitalPronounName reports whether token i is "He" written with a capital
+// in mid-sentence, not after an opening quote or a dash: a name ("Liu He",
+// "He Lifeng"), since the pronoun is capitalised only where a sentence or a
+// quote opens.
+func capitalPronounName(toks []Token, s Sentence, i int) bool {
+	t := toks[i]
+	if t.Text != "He" || i == s.Tok0 {
+		return false
+	}
+	p := toks[i-1]
+	return p.Word || p.Text == ","
 }
 
 // ordinaryAt reports whether token i opens the sentence (or a quote) and is
@@ -382,6 +416,12 @@ func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
 	}
 	if e := r.titles.match(toks, i, s.Tok1); e > 0 && e < s.Tok1 && isCapWord(&toks[e]) {
 		return false // "President Donald Trump said …"
+	}
+	// "To LeBron James, …": a function word is no place ("Tô") nor name
+	if rank, ok := lexCommonRank(t.Lower); ok && rank <= 100 && !x.capMid[t.Lower] {
+		if _, given := givenName(t); !given {
+			return true
+		}
 	}
 	if _, ok := lexPlace(t.Text); ok {
 		return false
@@ -468,7 +508,7 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 		if toks[a].Lower == "former" || toks[a].Lower == "then" || roleMods[toks[a].Lower] {
 			return
 		}
-		if rank, common := lexCommonRank(toks[a].Lower); common && rank < 20000 {
+		if rank, common := lexCommonRank(toks[a].Lower); common && rank < 20000 && !r.standaloneName(x, toks[a].Lower) {
 			return // "Energy Secretary …", "Senior Vice President …"
 		}
 	}
@@ -478,6 +518,30 @@ func (r *recogniser) prefixMention(x *articleState, si, a, b int) {
 		// "Disney Chief Executive …": what stands before a title is an organisation
 		x.mentions[n].Type = tInstitution
 	}
+}
+
+// standaloneName reports whether the word w (lower case) stands as a name of
+// its own twice in the article: capitalised in mid-sentence, after a
+// lower-case word, and before a lower-case word that is not a title ("which
+// Emirates is …", "the Emirates fleet"). Such a word before a title is the
+// organisation of the title ("Emirates President …"), not a modifier of it
+// ("Energy Secretary …").
+func (r *recogniser) standaloneName(x *articleState, w string) bool {
+	if x.capMidCount[w] < 2 {
+		return false
+	}
+	n := 0
+	toks := x.toks
+	for _, s := range x.sents {
+		for i := s.Tok0 + 1; i+1 < s.Tok1; i++ {
+			t, p, q := toks[i], toks[i-1], toks[i+1]
+			if t.Lower != w || !t.Cap || t.Upper || !p.Word || p.Cap || !q.Word || q.Cap || r.titles.has(q.Lower) {
+				continue
+			}
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func joinLower(ts []Token) string {
@@ -684,14 +748,22 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		}
 	}
 	// The words around the name
-	before := ""
+	before, det := "", ""
 	if a > s.Tok0 {
 		before = toks[a-1].Lower
+		det = before
+		// "the NBA-leading Lakers, who …", "the surging Lakers, who …": a
+		// determiner before the modifiers marks no person either
+		for k := a - 1; k > s.Tok0 && k >= a-3 && toks[k].Word && (isModifier(toks[k]) || !isCapWord(&toks[k]) && strings.Contains(toks[k].Text, "-")); k-- {
+			if toks[k-1].Lower == "the" {
+				det = "the"
+			}
+		}
 	}
 	after := ""
 	if b < s.Tok1 {
 		after = toks[b].Lower
-		if after == "," && b+1 < s.Tok1 && before != "the" && before != "'s" {
+		if after == "," && b+1 < s.Tok1 && det != "the" && before != "'s" {
 			// "Jane Doe, 45, said" / "Jane Doe, a spokeswoman"
 			nxt := toks[b+1].Lower
 			if e := r.titles.match(toks, b+1, s.Tok1); e > 0 && e < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for") && !toks[b+1].Cap {
@@ -712,7 +784,7 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		return tInstitution, false
 	}
 	// "tech giant Alibaba", "streaming service Spotify", "told Reuters"
-	if r.orgBefore[before] && allNameLike(toks[a:b]) {
+	if r.orgBefore[before] && (allNameLike(toks[a:b]) || n >= 2 && capsOrAcronyms(toks[a:b])) {
 		if _, given := givenName(first); !given || n == 1 {
 			return tInstitution, false
 		}
@@ -762,6 +834,17 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 func allNameLike(ts []Token) bool {
 	for _, t := range ts {
 		if !t.Cap || t.Upper && utf8.RuneCountInString(t.Text) > 1 || strings.ContainsAny(t.Text, "0123456789") {
+			return false
+		}
+	}
+	return true
+}
+
+// capsOrAcronyms: every token is a capitalised word or an acronym, without
+// digits ("JAMA Psychiatry").
+func capsOrAcronyms(ts []Token) bool {
+	for _, t := range ts {
+		if !t.Cap && !t.Upper || strings.ContainsAny(t.Text, "0123456789") {
 			return false
 		}
 	}

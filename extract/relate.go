@@ -44,6 +44,9 @@ type relater struct {
 	neg      *phraseSet
 	hyp      *phraseSet
 	planned  *phraseSet
+	// the relation of a player to a team ("… points for the Thunder"), -1
+	// when the schema has no MEMBER_OF
+	memberRel int
 }
 
 func newRelater(s *schema.Schema) *relater {
@@ -69,6 +72,12 @@ func newRelater(s *schema.Schema) *relater {
 		roles = append(roles, r.Roles)
 	}
 	rl.allRoles = newPhraseSet(roles...)
+	rl.memberRel = -1
+	for ri, r := range s.Relations {
+		if r.Name == "MEMBER_OF" {
+			rl.memberRel = ri
+		}
+	}
 	rl.neg = newPhraseSet(s.Modality.Negation)
 	rl.hyp = newPhraseSet(s.Modality.Hypothetical)
 	rl.planned = newPhraseSet(s.Modality.Planned)
@@ -167,6 +176,7 @@ func (rl *relater) relate(x *articleState) {
 	}
 	for si, s := range x.sents {
 		rl.roles(x, si, s, mentionAt, emit)
+		rl.playedFor(x, si, s, mentionAt, emit)
 		for i := s.Tok0; i < s.Tok1; i++ {
 			if mentionAt[i] >= 0 {
 				continue
@@ -345,12 +355,72 @@ func (rl *relater) coordinate(x *articleState, cur int, dir int, s Sentence, men
 			conn = true
 		case t.Word && (roleMods[t.Lower] || rl.anyRole(x, j, s) >= 0 || lexicon.TitleWord(t.Lower) || t.Lower == "opposition" || t.Cap && !conn):
 			// title words of the next name, or of this one before the connector
+		case dir > 0 && conn && inTitleOfNext(x, j, s, mentionAt):
+			// any title the recogniser read before the next name ("vice-premier")
 		default:
 			return -1
 		}
 		j += dir
 	}
 	return -1
+}
+
+// timeUnits are nouns of "within weeks of …", "days after …".
+var timeUnits = map[string]bool{"minutes": true, "hours": true, "days": true, "weeks": true, "months": true,
+	"years": true, "day": true, "week": true, "month": true, "year": true}
+
+// pastFrame returns the token after a preposition that frames the noun
+// phrase of a trigger at token i as a time or place of something else ("at
+// a news conference between …", "within weeks of an October summit between
+// …"), so that the modality of the main verb does not reach the trigger; or
+// s.Tok0 when there is none.
+func pastFrame(toks []Token, s Sentence, i int) int {
+	j := i - 1
+	for j > s.Tok0 && (toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "the" || toks[j].Cap || isModifier(toks[j]) && !timeUnits[toks[j].Lower]) && i-j <= 4 {
+		j--
+	}
+	if j <= s.Tok0 {
+		return s.Tok0
+	}
+	switch toks[j].Lower {
+	case "at", "during", "after", "since", "following":
+		return j + 1
+	case "of":
+		if timeUnits[toks[j-1].Lower] {
+			return j + 1
+		}
+	}
+	return s.Tok0
+}
+
+// objectAdjacent reports whether mention r follows token e with only its
+// title words, or other names inside that title, between them ("received
+// Chinese Vice Premier Liu He").
+func (rl *relater) objectAdjacent(x *articleState, e, r int, s Sentence, mentionAt []int) bool {
+	m := x.mentions[r]
+	for j := e; j < m.Tok0; j++ {
+		if m.TitleTok >= 0 && j >= m.TitleTok {
+			return true
+		}
+		t := x.toks[j]
+		if mentionAt[j] >= 0 || roleMods[t.Lower] || lexicon.TitleWord(t.Lower) || rl.anyRole(x, j, s) >= 0 || t.Lower == "the" || t.Lower == "his" || t.Lower == "her" || t.Lower == "their" || t.Lower == "its" {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// inTitleOfNext reports whether token j lies in the title written before the
+// next name of the sentence.
+func inTitleOfNext(x *articleState, j int, s Sentence, mentionAt []int) bool {
+	for k := j + 1; k < s.Tok1 && k <= j+4; k++ {
+		if mi := mentionAt[k]; mi >= 0 {
+			tt := x.mentions[mi].TitleTok
+			return tt >= 0 && tt <= j
+		}
+	}
+	return false
 }
 
 // lastPersonBefore returns the last person mention starting before pos.
@@ -452,6 +522,12 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			// "After meeting Putin, Trump said …": the subject of the main clause
 			l, dl = rl.frontedSubject(x, r, s, mentionAt, srcTypes, i)
 		}
+		if r >= 0 && t.form == formActive && d.symmetric && len(t.words) == 1 && !rl.objectAdjacent(x, e, r, s, mentionAt) {
+			// "Trump hosted Putin", "Xi received Macron": a bare verb takes the
+			// name right after it, not one further in the clause ("hosted a
+			// dinner … with Putin", "received a call from …")
+			r = -1
+		}
 		if r < 0 && l >= 0 && t.form == formActive && dstTypes[tDocument] {
 			// "proposed a wealth tax", "unveiled a plan": the object names a document
 			r = rl.documentObject(x, e, si, s, mentionAt)
@@ -487,7 +563,7 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 		if len(list) < 2 {
 			return false
 		}
-		st, ok := status(cs)
+		st, ok := status(max(cs, pastFrame(toks, s, i)))
 		if !ok {
 			return true
 		}
@@ -573,7 +649,113 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 var roleMods = map[string]bool{"top": true, "senior": true, "special": true, "chief": true, "deputy": true,
 	"long-time": true, "longtime": true, "acting": true, "new": true, "presidential": true, "press": true,
 	"foreign": true, "policy": true, "former": true, "interim": true, "then": true, "current": true,
-	"first": true, "vice": true, "executive": true, "general": true, "outgoing": true, "incoming": true}
+	"first": true, "vice": true, "executive": true, "general": true, "outgoing": true, "incoming": true,
+	"second": true, "third": true, "fourth": true, "fifth": true, "eldest": true, "oldest": true, "youngest": true,
+	"elder": true, "older": true, "younger": true, "late": true, "estranged": true, "only": true}
+
+// nounModifier reports whether mention mi stands before a lower-case word
+// that is no verb, as a name modifying a noun does ("NASA's Galileo probe
+// found …"); a person's name is followed by punctuation or a verb ("the
+// BBC's Jane Doe asked …", "… did", "… won").
+func (x *articleState) nounModifier(mi int, s Sentence) bool {
+	k := x.mentions[mi].Tok1
+	if k >= s.Tok1 {
+		return false
+	}
+	t := x.toks[k]
+	if !t.Word || t.Cap || t.Lower == "'s" {
+		return false
+	}
+	w := t.Lower
+	return !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || pastVerbs[w])
+}
+
+// pastVerbs are irregular verbs that follow a subject's name.
+var pastVerbs = map[string]bool{"did": true, "had": true, "won": true, "took": true, "made": true, "got": true,
+	"gave": true, "went": true, "came": true, "saw": true, "ran": true, "led": true, "left": true, "wrote": true,
+	"began": true, "kept": true, "put": true, "set": true, "met": true, "spoke": true, "broke": true, "who": true,
+	"told": true, "said": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true,
+	"should": true, "must": true, "and": true, "on": true, "in": true, "at": true, "also": true, "then": true}
+
+// exMembers are nouns for a (former) member written between an organisation
+// and a name: "Lakers great Magic Johnson", "club legend …".
+var exMembers = map[string]bool{"great": true, "legend": true, "alum": true, "alumnus": true, "alumna": true}
+
+// statNouns count what a player makes in a game: "31 points for the Thunder".
+var statNouns = map[string]bool{"points": true, "rebounds": true, "rebound": true, "assists": true, "assist": true,
+	"goals": true, "goal": true, "saves": true, "touchdowns": true, "touchdown": true, "yards": true, "runs": true,
+	"wickets": true, "tries": true, "strikeouts": true, "steals": true, "blocks": true, "hat-trick": true,
+	"triple-double": true, "double-double": true, "homer": true, "homers": true, "interceptions": true,
+	"sacks": true, "3-pointers": true, "3-pointer": true, "three-pointers": true, "birdies": true}
+
+// playedFor finds the team of a player from a game statistic credited to
+// them: "PERSON scored 31 points … for the TEAM", "PERSON had 10 assists for
+// TEAM", "PERSON got a key rebound for the TEAM".
+func (rl *relater) playedFor(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
+	if rl.memberRel < 0 {
+		return
+	}
+	toks := x.toks
+	ms := x.mentions
+	for k := s.Tok0 + 2; k+1 < s.Tok1; k++ {
+		if toks[k].Lower != "for" || mentionAt[k] >= 0 {
+			continue
+		}
+		j := k + 1
+		if toks[j].Lower == "the" {
+			j++
+		}
+		// "for the NBA-leading Lakers", "for the surging Lakers"
+		for g := 0; g < 2 && j < s.Tok1 && mentionAt[j] < 0 && toks[j].Word && (isModifier(toks[j]) || strings.Contains(toks[j].Text, "-") && !isCapWord(&toks[j])); g++ {
+			j++
+		}
+		if j >= s.Tok1 || mentionAt[j] < 0 || ms[mentionAt[j]].Tok0 != j {
+			continue
+		}
+		team := mentionAt[j]
+		if ms[team].Entity < 0 {
+			continue
+		}
+		if tt := x.res.Entities[ms[team].Entity].Type; !(tt == tInstitution || tt == tPlace || tt == "" && (x.nameLike(team) || x.recurringWord(team))) {
+			continue
+		}
+		// back to the player: a statistic first, then the nearest name
+		stat := false
+		for q := k - 1; q >= s.Tok0 && q >= k-25; q-- {
+			if mi := mentionAt[q]; mi >= 0 {
+				m := ms[mi]
+				if m.Entity >= 0 && x.res.Entities[m.Entity].Type == tPerson && !x.possessor(mi) {
+					if stat {
+						rl.typeOrg(x, team)
+						emit(rl.memberRel, mi, team, si, "for", "", formBase[formRole]-0.15)
+					}
+					break
+				}
+				q = m.Tok0
+				continue
+			}
+			w := toks[q].Lower
+			if statNouns[w] {
+				stat = true
+			}
+			if w == ";" || w == "but" || w == "while" || w == "although" || w == "whereas" {
+				break
+			}
+		}
+	}
+}
+
+// recurringWord: mention mi is one capitalised word that the article writes
+// with a capital in mid-sentence at least twice ("the Thunder").
+func (x *articleState) recurringWord(mi int) bool {
+	m := x.mentions[mi]
+	return m.Tok1-m.Tok0 == 1 && x.toks[m.Tok0].Cap && !x.toks[m.Tok0].Upper && x.capMidCount[x.toks[m.Tok0].Lower] >= 2
+}
+
+// subordinate words make a role a rank below the one they modify ("associate
+// administrator"): the person does not lead the organisation.
+var subordinate = map[string]bool{"associate": true, "assistant": true, "deputy": true, "vice": true,
+	"under": true, "adjunct": true, "sub": true}
 
 // roles finds relations stated by role nouns in sentence si:
 //
@@ -602,6 +784,22 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 		if pt != tPerson && pt != "" {
 			continue
 		}
+		// ORG's PERSON ("the BBC's Jane Doe"), ORG great PERSON ("Lakers great
+		// John Doe"): a member named by the organisation alone
+		if p.TitleTok < 0 && p.Tok0-2 >= s.Tok0 {
+			q := p.Tok0 - 1
+			poss := toks[q].Lower == "'s"
+			if (poss || exMembers[toks[q].Lower]) && !toks[q].Cap {
+				if oi := mentionAt[q-1]; oi >= 0 && ms[oi].Entity >= 0 {
+					ot := x.res.Entities[ms[oi].Entity].Type
+					if (pt == tPerson || !poss) && (ot == tInstitution || ot == "" && !poss && (x.nameLike(oi) || x.recurringWord(oi))) && !x.nounModifier(pi, s) {
+						rl.typeOrg(x, oi)
+						rl.typePerson(x, pi)
+						rl.emitRole(x, pi, oi, "member", si, emit, 0.1)
+					}
+				}
+			}
+		}
 		// ORG [mods] ROLE PERSON, ORG's [mods] ROLE PERSON
 		if p.TitleTok >= 0 && pt == tPerson {
 			j := p.TitleTok - 1
@@ -620,6 +818,14 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 			if j >= s.Tok0 && toks[j].Lower == "'s" {
 				j--
+			}
+			// "White House Russia adviser …": a country between the organisation
+			// and the role is the field of the role (the recogniser left it out
+			// of the organisation's name)
+			if j > s.Tok0 && mentionAt[j] < 0 && toks[j].Cap && mentionAt[j-1] >= 0 {
+				if _, country := lexCountry(toks[j].Text); country {
+					j--
+				}
 			}
 			if j >= s.Tok0 && mentionAt[j] >= 0 {
 				other := mentionAt[j]
@@ -673,6 +879,11 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 				k++
 			}
 			for k < s.Tok1 && roleMods[toks[k].Lower] && rl.anyRole(x, k, s) < 0 {
+				k++
+			}
+			// a noun naming the field of the role: ", Hong Kong's new police
+			// commissioner", ", the city's health minister"
+			if k+1 < s.Tok1 && rl.anyRole(x, k, s) < 0 && mentionAt[k] < 0 && isModifier(toks[k]) && !subordinate[toks[k].Lower] && rl.anyRole(x, k+1, s) > 0 {
 				k++
 			}
 			if e := rl.anyRole(x, k, s); e > 0 {
@@ -917,6 +1128,19 @@ func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt 
 			}
 		}
 	}
+	// the field of the role before the organisation: "professor of
+	// epidemiology at …", "an expert in drug use and mental health at …"
+	if e+1 < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "in" || toks[e].Lower == "on") && mentionAt[e+1] < 0 && toks[e+1].Lower != "the" {
+		for k := e + 1; k < s.Tok1 && k <= e+8; k++ {
+			if w := toks[k].Lower; k > e+1 && (w == "at" || w == "with") {
+				e = k
+				break
+			}
+			if !toks[k].Word || toks[k].Cap || mentionAt[k] >= 0 || stopModifiers[toks[k].Lower] && toks[k].Lower != "and" {
+				break
+			}
+		}
+	}
 	if e >= s.Tok1 || !(toks[e].Lower == "of" || toks[e].Lower == "at" || toks[e].Lower == "for" || toks[e].Lower == "with") {
 		return false
 	}
@@ -956,10 +1180,18 @@ func (rl *relater) typeOrgStrong(x *articleState, mi int) {
 func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentionAt []int) int {
 	toks := x.toks
 	j := e
+	bare := false // "revealed lofty plans to …": a plural with no determiner
 	if j < s.Tok1 && (toks[j].Lower == "a" || toks[j].Lower == "an" || toks[j].Lower == "the" || toks[j].Lower == "his" || toks[j].Lower == "her" || toks[j].Lower == "its" || toks[j].Lower == "their" || toks[j].Lower == "new") {
 		j++
 	} else {
-		return -1
+		bare = true
+	}
+	head := func(w string) bool {
+		if rl.docHeads[w] && !bare {
+			return true
+		}
+		p, ok := strings.CutSuffix(w, "s")
+		return ok && rl.docHeads[p]
 	}
 	a := j
 	for k := j; k < s.Tok1 && k < j+4; k++ {
@@ -967,7 +1199,10 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 		if !t.Word || mentionAt[k] >= 0 {
 			return -1
 		}
-		if rl.docHeads[t.Lower] && !(k+1 < s.Tok1 && rl.docHeads[toks[k+1].Lower]) {
+		if bare && k == a {
+			continue // "announced plans to …" is an intention: a bare plural needs a modifier
+		}
+		if head(t.Lower) && !(k+1 < s.Tok1 && (rl.docHeads[toks[k+1].Lower] || head(toks[k+1].Lower))) {
 			if k+1 < s.Tok1 && toks[k+1].Lower == "'s" {
 				return -1
 			}

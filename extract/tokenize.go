@@ -215,7 +215,7 @@ func lowerWord(w string) string {
 // abbreviations that end with a dot without ending the sentence.
 var abbrev = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true, "gen": true,
-	"sen": true, "rep": true, "gov": true, "lt": true, "col": true, "capt": true, "sgt": true, "prof": true,
+	"sen": true, "rep": true, "gov": true, "sens": true, "reps": true, "govs": true, "lt": true, "col": true, "capt": true, "sgt": true, "prof": true,
 	"rev": true, "vs": true, "no": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
 	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "mt": true,
 	"ft": true, "approx": true, "dept": true, "est": true, "fig": true, "maj": true, "adm": true, "cmdr": true,

@@ -1,0 +1,272 @@
+package extract_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/schema"
+)
+
+// TestNewsPatterns covers general patterns of English news that state a
+// relation or shape a name without the plainest trigger: meetings without
+// "met", an organisation before a title, a job and employer after a name,
+// an office implying its institution, a player's team, family through a
+// possessive, plans as common nouns, and name boundaries and types. Every
+// text is a sentence written for this test (names invented).
+func TestNewsPatterns(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []struct {
+		name   string
+		text   string
+		ents   []string // "Name/Type" entities that must be found
+		noEnts []string // "Name/Type" entities that must not be found ("Name/" any type)
+		want   []string // relations that must be found
+		not    []string // relations that must not be found
+	}{
+		// 1. meetings described without "met"
+		{
+			name: "a news conference between A and B",
+			text: "The deal came weeks after a news conference between Anna Berg and Chinese vice-premier Wu He in Oslo.",
+			ents: []string{"Wu He/Person"},
+			want: []string{"MET_WITH Anna Berg -> Wu He"},
+		},
+		{
+			name: "a past meeting framed by a time phrase keeps its status",
+			text: "The accord, once expected to be signed within days of a news conference between Anna Berg and Paul Okafor, has stalled.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "A and B visited each other",
+			text: "Anna Berg and Paul Okafor visited each other at their homes for years.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "A received B",
+			text: "Prime Minister Anna Berg received President Paul Okafor in Oslo on Monday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "received a thing from B is no meeting",
+			text: "Prime Minister Anna Berg received a letter from President Paul Okafor on Monday.",
+			ents: []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "A hosted B",
+			text: "Prime Minister Anna Berg hosted President Paul Okafor at her residence.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "A sat down with B",
+			text: "Anna Berg sat down with Paul Okafor on Friday to discuss the border.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "talks with",
+			text: "Anna Berg held talks with Paul Okafor in Geneva on Tuesday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		// 2. organisation before a title and a name
+		{
+			name: "a one-word organisation opening the sentence before a title",
+			text: "Pinnacle President Kara Lind told reporters the airline will grow. Last year Pinnacle flew more routes, and the Pinnacle fleet is now the largest.",
+			ents: []string{"Kara Lind/Person", "Pinnacle/Institution"},
+			want: []string{"LED Kara Lind -> Pinnacle"},
+		},
+		{
+			name: "ORG's PERSON",
+			text: "In the interview, the Harbour Times's Kara Lind pressed the minister on the budget.",
+			want: []string{"MEMBER_OF Kara Lind -> Harbour Times"},
+		},
+		{
+			name: "ORG host PERSON",
+			text: "The remarks followed comments by Coastline News host Kara Lind on Sunday.",
+			want: []string{"MEMBER_OF Kara Lind -> Coastline News"},
+		},
+		{
+			name: "ORG great PERSON",
+			text: "The record belongs to Hawks great Paul Okafor, who played for the Hawks for a decade.",
+			want: []string{"MEMBER_OF Paul Okafor -> Hawks"},
+		},
+		// 3. job and employer after the name
+		{
+			name: "X, a scholar with Y",
+			text: "The tariffs will stay, said Kara Lind, a Europe scholar with the Northfield Institute in Boston.",
+			want: []string{"MEMBER_OF Kara Lind -> Northfield Institute"},
+			not:  []string{"MEMBER_OF Kara Lind -> Europe"},
+		},
+		{
+			name: "X, a professor of FIELD at Y",
+			text: "Kara Lind, an associate professor of epidemiology at Northfield University, said the rise was small.",
+			want: []string{"MEMBER_OF Kara Lind -> Northfield University"},
+		},
+		{
+			name: "X, an expert in FIELD at Y",
+			text: "Paul Okafor, an expert in drug use and mental health at the Northfield Institute, told the paper the data were thin.",
+			want: []string{"MEMBER_OF Paul Okafor -> Northfield Institute"},
+		},
+		// 4. office implying the institution
+		{
+			name: "X, PLACE's new police commissioner",
+			text: "Kara Lind, Norway's new police commissioner, said the protests must end.",
+			want: []string{"LED Kara Lind -> Norway"},
+		},
+		{
+			name: "an associate administrator does not lead",
+			text: "Paul Okafor, a former Northfield Agency associate administrator, said the mission was late.",
+			ents: []string{"Paul Okafor/Person"},
+			not:  []string{"LED Paul Okafor -> Northfield Agency"},
+		},
+		// 5. sport membership
+		{
+			name: "points for the TEAM",
+			text: "Kara Lind scored 20 of her 31 points in the first half for the Portland Hawks on Tuesday.",
+			want: []string{"MEMBER_OF Kara Lind -> Portland Hawks"},
+		},
+		{
+			name: "statistics for a team named by a common word",
+			text: "The Thunder lost again. Paul Okafor had four points and 10 assists for the Thunder, who trailed all night.",
+			want: []string{"MEMBER_OF Paul Okafor -> Thunder"},
+		},
+		{
+			name: "for the league-leading TEAM",
+			text: "The Hawks won again. Kara Lind finished with 25 points to post a triple-double against her old club for the league-leading Hawks.",
+			ents: []string{"Hawks/Institution"},
+			want: []string{"MEMBER_OF Kara Lind -> Hawks"},
+		},
+		{
+			name: "a statistic of another player is no membership",
+			text: "Kara Lind watched as Paul Okafor hit a late shot for the Hawks.",
+			not:  []string{"MEMBER_OF Kara Lind -> Hawks", "MEMBER_OF Paul Okafor -> Hawks"},
+			ents: []string{"Kara Lind/Person"},
+		},
+		{
+			name: "scored for a city's team",
+			text: "Kara Lind and Paul Okafor scored for Portland, which won its third straight game.",
+			want: []string{"MEMBER_OF Kara Lind -> Portland", "MEMBER_OF Paul Okafor -> Portland"},
+		},
+		{
+			name: "coached",
+			text: "Kara Lind coached Portland for a decade before she retired.",
+			want: []string{"LED Kara Lind -> Portland"},
+		},
+		// 6. family through a possessive
+		{
+			name: "X, Y's third child",
+			text: "Erik Berg, Queen Anna Berg's third child, could not say where he was that night.",
+			want: []string{"RELATIVE_OF Erik Berg -> Anna Berg"},
+		},
+		// 7. plans as common nouns
+		{
+			name: "revealed ADJ plans",
+			text: "Kara Lind in October revealed lofty plans to expand the fleet by 2025.",
+			want: []string{"PROPOSED Kara Lind -> lofty plans"},
+		},
+		{
+			name: "announced plans to is an intention",
+			text: "Kara Lind announced plans to travel to Oslo next month.",
+			ents: []string{"Kara Lind/Person"},
+			not:  []string{"PROPOSED Kara Lind -> plans"},
+		},
+		// 9. name boundaries
+		{
+			name: "a sentence-opening To is no part of the name",
+			text: "To Kara Lind, the result was no surprise. Lind said so twice.",
+			ents: []string{"Kara Lind/Person"},
+			noEnts: []string{
+				"To Kara Lind/",
+			},
+			want: []string{},
+		},
+		{
+			name: "Sens. before two names",
+			text: "Two candidates — Sens. Kara Lind and Paul Okafor — have struggled to gain ground.",
+			ents: []string{"Kara Lind/Person", "Paul Okafor/Person"},
+			noEnts: []string{
+				"Sens/",
+			},
+		},
+		{
+			name: "a country between an organisation and a role",
+			text: "The account came from former White House Russia adviser Kara Lind on Monday.",
+			ents: []string{"Kara Lind/Person"},
+			noEnts: []string{
+				"White House Russia/",
+			},
+			want: []string{"MEMBER_OF Kara Lind -> White House"},
+		},
+		{
+			name: "a place's police",
+			text: "Oslo police said on Monday that 40 people had been arrested.",
+			ents: []string{"Oslo police/Institution"},
+		},
+		// 10. typing
+		{
+			name: "the journal NAME with an acronym",
+			text: "The study was published in the journal JAMA Oncology on Wednesday.",
+			ents: []string{"JAMA Oncology/Institution"},
+		},
+		{
+			name: "teams named by common words in a list after the",
+			text: "The Northfield Rovers beat the Comets again. The Northfield Rovers and Comets meet next week, and the Comets are favoured.",
+			ents: []string{"Northfield Rovers/Institution", "Comets/Institution"},
+		},
+		{
+			name: "Coach (Given) Surname is a person",
+			text: "Coach (Mark) Vogel came in and said the team played well. Later Vogel said it again, and Vogel smiled.",
+			ents: []string{"Vogel/Person"},
+		},
+		{
+			name: "an unknown given name alone joins the only person with it",
+			text: "Xandor Pell scored twice. Coaches praised Xandor for his passes, and Xandor thanked them.",
+			ents: []string{"Xandor Pell/Person"},
+			noEnts: []string{
+				"Xandor/",
+			},
+		},
+		{
+			name: "a team's short name joins its name with the city",
+			text: "The Portland Hawks won again. The Hawks have now won five games, and the Hawks lead the league.",
+			ents: []string{"Portland Hawks/Institution"},
+			noEnts: []string{
+				"Hawks/",
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			res := ex.Extract(tc.text)
+			checkResult(t, tc.text, res)
+			if len(tc.ents)+len(tc.noEnts)+len(tc.want)+len(tc.not) == 0 {
+				t.Fatal("case asserts nothing")
+			}
+			ents := entityStrings(res)
+			for _, w := range tc.ents {
+				if !slices.Contains(ents, w) {
+					t.Errorf("missing entity %s; got %q", w, ents)
+				}
+			}
+			for _, w := range tc.noEnts {
+				for ei, g := range ents {
+					if len(res.Entities[ei].Mentions) > 0 && (g == w || strings.HasSuffix(w, "/") && strings.HasPrefix(g, w)) {
+						t.Errorf("unwanted entity %s", g)
+					}
+				}
+			}
+			got := relationStrings(s, res)
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing relation %s; got %q", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if slices.Contains(got, w) {
+					t.Errorf("unwanted relation %s", w)
+				}
+			}
+		})
+	}
+}
