@@ -66,7 +66,8 @@ type articleState struct {
 	untypedArgs bool // relation arguments may be untyped names (second pass)
 	initial     bool // the chunk being classified opened its sentence
 	capMidCount map[string]int
-	bySent      [][]int // mention indexes of each sentence
+	capPairMid  map[string]bool // "blue origin": two capitalised words seen together inside a sentence
+	bySent      [][]int         // mention indexes of each sentence
 	nameKeys    map[string]string
 	orgHeads    map[string]bool // the schema's organisation head words
 	res         *Result
@@ -90,7 +91,7 @@ func (e *Extractor) Extract(text string) *Result {
 		e.rec.recognise(x, si)
 	}
 	for _, m := range x.mentions {
-		if m.Strong && m.Type != "" {
+		if m.Strong && m.Type != "" && !(m.Type == tPerson && x.known[strings.ToLower(m.Name)] == tInstitution) {
 			x.known[strings.ToLower(m.Name)] = m.Type
 			if m.Type == tPerson {
 				x.known[strings.ToLower(m.Text)] = m.Type
@@ -120,6 +121,12 @@ func (x *articleState) scanCapitals() {
 			if t.Word && t.Cap && p.Word {
 				x.capMid[t.Lower] = true
 				x.capMidCount[t.Lower]++
+			}
+			if i+1 < s.Tok1 && t.Word && t.Cap && !t.Upper && x.toks[i+1].Word && x.toks[i+1].Cap && len(t.Text) > 1 && (p.Word && !p.Cap && p.Lower != "the" || p.Text == ",") {
+				if x.capPairMid == nil {
+					x.capPairMid = map[string]bool{}
+				}
+				x.capPairMid[t.Lower+" "+x.toks[i+1].Lower] = true
 			}
 		}
 	}
@@ -315,6 +322,14 @@ func (x *articleState) resolve() {
 				continue
 			}
 		}
+		// "the Times" after "the New York Times": an outlet by its head word
+		if (m.Type == "" || m.Type == tInstitution) && nw == 1 && outletHeads[key] && m.Tok0 > 0 && x.toks[m.Tok0-1].Lower == "the" {
+			if ei := x.institutionEndingIn(ents, key); ei >= 0 {
+				m.Type = tInstitution
+				add(mi, ei)
+				continue
+			}
+		}
 		if (m.Type == "" || m.Type == tInstitution) && nw == 1 {
 			if ei := x.institutionWith(ents, key); ei >= 0 {
 				m.Type = tInstitution
@@ -477,6 +492,31 @@ var locative = map[string]bool{"in": true, "at": true, "near": true, "from": tru
 // institutionWith returns the only institution of the article whose name
 // has the word key, not as its last (head) word ("Disney" in "Walt Disney
 // Co."), or -1.
+// outletHeads end the names of newspapers, which the article may then
+// call by that word alone ("the Times", "the Post").
+var outletHeads = map[string]bool{"times": true, "post": true, "journal": true, "herald": true, "tribune": true,
+	"gazette": true, "telegraph": true, "chronicle": true, "guardian": true, "observer": true, "examiner": true,
+	"inquirer": true, "courier": true, "independent": true}
+
+// institutionEndingIn returns the only institution of two or more words
+// whose last word is key, or -1.
+func (x *articleState) institutionEndingIn(ents []Entity, key string) int {
+	found := -1
+	for ei, e := range ents {
+		if e.Type != tInstitution || len(e.Mentions) == 0 {
+			continue
+		}
+		words := strings.Fields(x.nameKey(e.Name))
+		if len(words) > 1 && words[len(words)-1] == key {
+			if found >= 0 && found != ei {
+				return -1
+			}
+			found = ei
+		}
+	}
+	return found
+}
+
 func (x *articleState) institutionWith(ents []Entity, key string) int {
 	found := -1
 	for ei, e := range ents {
@@ -514,6 +554,10 @@ func (x *articleState) typeRecurring() {
 		}
 		words := strings.Fields(e.Name)
 		if mid < 2 || len(words) > 3 {
+			continue
+		}
+		// a social-media handle ("@JaneDoe"): a person's or an organisation's
+		if m := x.mentions[e.Mentions[0]]; m.Tok0 > 0 && x.toks[m.Tok0-1].Text == "@" {
 			continue
 		}
 		// "the Bidens": a family named by a person's surname
@@ -600,7 +644,7 @@ func (x *articleState) typeLists() {
 				for k := i; k <= j; k++ {
 					// "the Steelers and Browns": a team named by a common word
 					theList := ms[i].Tok0 > 0 && x.toks[ms[i].Tok0-1].Lower == "the"
-					if x.nameLike(k) || typ == tInstitution && theList && x.recurringWord(k) {
+					if x.nameLike(k) || typ == tInstitution && (theList && x.recurringWord(k) || x.recurringPhrase(k)) {
 						x.typeUntyped(ms[k].Entity, typ)
 					}
 				}
@@ -608,6 +652,39 @@ func (x *articleState) typeLists() {
 		}
 		i = j + 1
 	}
+}
+
+// recurringPhrase: mention mi is a name of two or three capitalised words
+// that the article writes at least twice, once in mid-sentence ("Blue
+// Origin"): a name even when its words are common.
+func (x *articleState) recurringPhrase(mi int) bool {
+	m := x.mentions[mi]
+	if m.Tok1-m.Tok0 < 2 || m.Tok1-m.Tok0 > 3 || m.Entity < 0 || len(x.res.Entities[m.Entity].Mentions) < 2 {
+		return false
+	}
+	for k := m.Tok0; k < m.Tok1; k++ {
+		if t := x.toks[k]; !t.Cap || t.Upper || !t.Word {
+			return false
+		}
+	}
+	mid := false
+	for _, o := range x.res.Entities[m.Entity].Mentions {
+		om := x.mentions[o]
+		s := x.sents[om.Sentence]
+		if om.Tok0 > s.Tok0 {
+			mid = true
+			// a product: "an Apple Watch", "its Singles Day sales", "the
+			// Falcon Heavy", "Apple Watch charging"
+			switch x.toks[om.Tok0-1].Lower {
+			case "a", "an", "the", "its", "his", "her", "their", "our", "any":
+				return false
+			}
+		}
+		if x.nounModifier(o, s) {
+			return false
+		}
+	}
+	return mid
 }
 
 // honorific titles make a surface form with a full name too ("Mr Donald Trump").

@@ -18,14 +18,7 @@ import (
 func TestNewsPatterns(t *testing.T) {
 	s := schema.Default()
 	ex := extract.New(s)
-	cases := []struct {
-		name   string
-		text   string
-		ents   []string // "Name/Type" entities that must be found
-		noEnts []string // "Name/Type" entities that must not be found ("Name/" any type)
-		want   []string // relations that must be found
-		not    []string // relations that must not be found
-	}{
+	cases := []patternCase{
 		// 1. meetings described without "met"
 		{
 			name: "a news conference between A and B",
@@ -236,6 +229,23 @@ func TestNewsPatterns(t *testing.T) {
 			},
 		},
 	}
+	runPatternCases(t, s, ex, cases)
+}
+
+// patternCase is one sentence of a pattern test and what it must and must
+// not yield.
+type patternCase struct {
+	name   string
+	text   string
+	ents   []string // "Name/Type" entities that must be found
+	noEnts []string // "Name/Type" entities that must not be found ("Name/" any type)
+	want   []string // relations that must be found
+	not    []string // relations that must not be found
+}
+
+// runPatternCases extracts each case's text and checks its expectations.
+func runPatternCases(t *testing.T, s *schema.Schema, ex *extract.Extractor, cases []patternCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			res := ex.Extract(tc.text)
@@ -269,4 +279,249 @@ func TestNewsPatterns(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNewsPatternsStaff covers a second round of general patterns: staff
+// named with a title and the employer (bylines, units of a firm, reporters,
+// a role before an honorific), proposals in passive or possessive form, an
+// organisation introducing its new head, and name boundaries and types
+// (a sentence-opening preposition, institutions named after people, towns
+// before their state, abbreviations, lists of names). Every text is written
+// for this test (names invented).
+func TestNewsPatternsStaff(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		// 1. title, comma, firm; the head of a unit at a firm
+		{
+			name: "a byline: NAME, Title, FIRM",
+			text: `"Prices will rise," said Kara Lind, Director, Northwind Securities.`,
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Securities"},
+			not:  []string{"LED Kara Lind -> Northwind Securities"},
+		},
+		{
+			name: "a chief executive in a byline still leads",
+			text: `"Prices will rise," said Kara Lind, Chief Executive, Northwind Bank.`,
+			want: []string{"LED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name:   "the head of a named unit at a firm is a member",
+			text:   `"Prices will rise," said Kara Lind, Head of Equity Research at Northwind Securities.`,
+			want:   []string{"MEMBER_OF Kara Lind -> Northwind Securities"},
+			not:    []string{"LED Kara Lind -> Northwind Securities"},
+			noEnts: []string{"Equity Research/Institution"},
+		},
+		{
+			name: "the head of a one-word unit at a firm",
+			text: "Kara Lind, Head of Research at Northwind Securities, said the market was narrow.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Securities"},
+		},
+		{
+			name: "a director of a unit at a firm in lower case",
+			text: "Kara Lind, director of communications at Northwind Bank, declined to comment.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Bank"},
+			not:  []string{"LED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "the chief executive of a firm leads it",
+			text: "Kara Lind, chief executive of the Oslo-based lender Northwind Bank, declined to comment.",
+			want: []string{"LED Kara Lind -> Northwind Bank"},
+		},
+		// 2. reporters and staff
+		{
+			name: "NAME reports for OUTLET",
+			text: "As Kara Lind reports for Northwind Radio, the first cases came to light last week.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Radio"},
+		},
+		{
+			name: "NAME of the OUTLET",
+			text: "The couple was quarantined, according to Kara Lind of the Northwind Times.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Times"},
+		},
+		{
+			name: "NAME of a place is no membership",
+			text: "The couple was quarantined, according to Kara Lind of Oslo.",
+			ents: []string{"Kara Lind/Person"},
+			not:  []string{"MEMBER_OF Kara Lind -> Oslo"},
+		},
+		{
+			name: "NAME of the ORG before a noun is no membership",
+			text: "The vote of Kara Lind of the Northwind Council board was counted.",
+			not:  []string{"MEMBER_OF Kara Lind -> Northwind Council"},
+		},
+		{
+			name: "ORG's role before an honorific",
+			text: "As Northwind Radio's chief medical correspondent Dr. Kara Lind noted, the risk was moderate.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Radio"},
+		},
+		{
+			name: "a doctor at a hospital",
+			text: "Kara Lind, a doctor at Northwind Hospital, wrote about the case.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Hospital"},
+		},
+		{
+			name: "ranks before the organisation and the role",
+			text: `"He is fine," said Kara Lind, the principal deputy Northwind Council press secretary.`,
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Council"},
+		},
+		{
+			name: "an associate administrator is a member",
+			text: "Kara Lind, the agency's associate administrator of the Northwind Directorate, said so.",
+			want: []string{"MEMBER_OF Kara Lind -> Northwind Directorate"},
+			not:  []string{"LED Kara Lind -> Northwind Directorate"},
+		},
+		{
+			name: "the company's founder after the company",
+			text: "Northwind Corp showed its lander, which the company's billionaire founder Kara Lind announced in May.",
+			want: []string{"LED Kara Lind -> Northwind Corp"},
+		},
+		{
+			name: "the company's founder after two companies is unresolved",
+			text: "Acme Corp signed with Northwind Bank, and the company's founder Kara Lind said so.",
+			not:  []string{"LED Kara Lind -> Acme Corp", "LED Kara Lind -> Northwind Bank"},
+		},
+		// 3. proposals in passive and possessive form
+		{
+			name: "the concept proposed by ORG",
+			text: "The probes range from large landers to the boxy concept proposed by Northwind Systems.",
+			want: []string{"PROPOSED Northwind Systems -> boxy concept"},
+		},
+		{
+			name: "a deal backed by ORG is no proposal",
+			text: "Acme bought the label in a deal backed by Northwind Capital.",
+			not:  []string{"PROPOSED Northwind Capital -> deal"},
+		},
+		{
+			name: "his plan for",
+			text: "Paul Okafor hammered Kara Lind on his plan for work requirements.",
+			want: []string{"PROPOSED Kara Lind -> plan for work requirements"},
+		},
+		{
+			name: "her proposal for",
+			text: "The investor tangled with Kara Lind over her proposal for a wealth tax.",
+			want: []string{"PROPOSED Kara Lind -> proposal for a wealth tax"},
+		},
+		{
+			name: "a plan for with no owner is no proposal",
+			text: "Kara Lind criticised the plan for new roads.",
+			ents: []string{"Kara Lind/Person"},
+			not:  []string{"PROPOSED Kara Lind -> plan for new roads"},
+		},
+		// 4. an organisation introducing its new head
+		{
+			name: "ORG is thrilled to have NAME as our new President",
+			text: "Northwind is thrilled to have Xandor Pell, a long-time engineer, as our new President and CEO. We love Northwind, and Northwind loves us.",
+			want: []string{"LED Xandor Pell -> Northwind"},
+		},
+		{
+			name: "as our friend is no role",
+			text: "Kara Lind is glad to have Paul Okafor as our friend.",
+			not:  []string{"LED Paul Okafor -> Kara Lind", "MEMBER_OF Paul Okafor -> Kara Lind"},
+		},
+		// 5. names and types
+		{
+			name:   "a sentence-opening preposition is no part of a place",
+			text:   "In Kentucky, the governor lost. In Virginia, the party won.",
+			ents:   []string{"Kentucky/Place", "Virginia/Place"},
+			noEnts: []string{"In Kentucky/", "In Virginia/"},
+		},
+		{
+			name: "an organisation quoted as a speaker",
+			text: `"The market is strong," said Northwind Institutional Equities.`,
+			ents: []string{"Northwind Institutional Equities/Institution"},
+		},
+		{
+			name:   "an institution named after a person, head noun in lower case",
+			text:   "The president made a visit to Kara Lind hospital on Saturday. He returned to Kara Lind later.",
+			ents:   []string{"Kara Lind/Institution"},
+			noEnts: []string{"Kara Lind/Person"},
+		},
+		{
+			name: "a clinic",
+			text: "Doctors at the Northwind Clinic agreed.",
+			ents: []string{"Northwind Clinic/Institution"},
+		},
+		{
+			name: "towns before their state or country",
+			text: "The firms are based in Kent, Washington and in Istanbul, Turkey.",
+			ents: []string{"Kent/Place", "Istanbul/Place"},
+		},
+		{
+			name: "a list line of firm, town and state",
+			text: "NASA named five firms.\n\nNorthwind Robotics, Palo Alto, California\n\nAcme Systems Inc., Louisville, Colorado\n",
+			ents: []string{"Northwind Robotics/Institution", "Palo Alto/Place", "Louisville/Place", "Colorado/Place"},
+		},
+		{
+			name:   "a firm before a town and state is no place",
+			text:   "NASA named five firms.\n\nNorthwind Origin, Kent, Washington\n",
+			noEnts: []string{"Northwind Origin/Place"},
+		},
+		{
+			name:   "St. before a place",
+			text:   "Her favourite place is St. Croix in the Virgin Islands.",
+			ents:   []string{"St. Croix/Place"},
+			noEnts: []string{"Croix/"},
+		},
+		{
+			name:   "a legal suffix after a comma is no name",
+			text:   "The lander was built by Northwind Nano-Satellite Systems, Inc. in Irvine.",
+			ents:   []string{"Northwind Nano-Satellite Systems/Institution"},
+			noEnts: []string{"Inc/"},
+		},
+		{
+			name:   "a leader's possessive is no part of a party",
+			text:   "Observers say Xi's Communist Party has ruled for decades, and Xi leads it.",
+			noEnts: []string{"Xi's Communist Party/"},
+		},
+		{
+			name: "an acronym that is a function word after the",
+			text: "The bacterium, per the WHO, is often found in small mammals.",
+			ents: []string{"WHO/Institution"},
+		},
+		{
+			name:   "a two-word name of common words opening a sentence after a list",
+			text:   "NASA picked Acme, Bright Orbit, Northwind Corp. and others. Bright Orbit's lander is based on its rover.",
+			ents:   []string{"Bright Orbit/Institution"},
+			noEnts: []string{"Orbit/"},
+		},
+		{
+			name:   "a product named by common words is no institution",
+			text:   "NASA picked the Falcon Heavy and Northwind Corp. rockets. The Falcon Heavy is in service.",
+			noEnts: []string{"Falcon Heavy/Institution"},
+		},
+		{
+			name: "a legislature's one-word name in running prose",
+			text: "Most voters want Parliament to investigate the minister.",
+			ents: []string{"Parliament/Institution"},
+		},
+		{
+			name:   "a one-word head noun opening a sentence is no name",
+			text:   "Council members met on Monday.",
+			noEnts: []string{"Council/"},
+		},
+		{
+			name:   "a party before a name",
+			text:   "Four years ago, when Republican Kara Lind won in a landslide, the state changed.",
+			ents:   []string{"Kara Lind/Person"},
+			noEnts: []string{"Republican Kara Lind/"},
+		},
+		{
+			name: "a place by its apposition",
+			text: "The patients are from Upper Varnia, an autonomous and sparsely populated region in the north.",
+			ents: []string{"Upper Varnia/Place"},
+		},
+		{
+			name:   "a social-media handle is untyped",
+			text:   "Governor @KaraLind has done a wonderful job! Vote for @KaraLind on Tuesday.",
+			noEnts: []string{"KaraLind/Institution"},
+		},
+		{
+			name:   "the Times after the Northwind Times",
+			text:   "The plan was reported by Kara Lind of the Northwind Times. Lind of the Times reports that censors acted.",
+			ents:   []string{"Northwind Times/Institution"},
+			noEnts: []string{"Times/"},
+			want:   []string{"MEMBER_OF Kara Lind -> Northwind Times"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
 }

@@ -161,8 +161,9 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 				j++
 				continue
 			}
-			// a middle initial: "John M. Ford"
-			if toks[j].Text == "." && j+1 < hi && toks[j-1].End == toks[j].Start && len(toks[j-1].Text) == 1 && toks[j-1].Cap && isCapWord(&toks[j+1]) {
+			// a middle initial: "John M. Ford"; an abbreviated first word of a
+			// place: "St. Croix", "Mt. Everest"
+			if toks[j].Text == "." && j+1 < hi && toks[j-1].End == toks[j].Start && (len(toks[j-1].Text) == 1 || j-1 == i && placeAbbrevs[toks[j-1].Text]) && toks[j-1].Cap && isCapWord(&toks[j+1]) {
 				j++
 				continue
 			}
@@ -192,7 +193,7 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 			gap := n.a - c.b
 			conn := toks[c.b]
 			ok := false
-			if gap == 1 && conn.Lower == "'s" && n.b-n.a <= 2 && r.orgHeads[toks[n.b-1].Lower] && !r.orgHeads[toks[c.b-1].Lower] && commonWord(toks[c.b-1]) {
+			if gap == 1 && conn.Lower == "'s" && n.b-n.a <= 2 && r.orgHeads[toks[n.b-1].Lower] && !r.orgHeads[toks[c.b-1].Lower] && commonWord(toks[c.b-1]) && !givenNameAny(toks[c.b-1]) && len(toks[c.b-1].Text) > 3 {
 				// "Magistrate's Court", "Children's Hospital"
 				c = chunk{c.a, n.b}
 				k++
@@ -313,6 +314,10 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	if a >= b {
 		return
 	}
+	// a party before a name: "Republican Jane Doe won"
+	if b-a >= 3 && b-a <= 4 && partyWords[toks[a].Lower] && givenNameAny(toks[a+1]) && allNameLike(toks[a+1:b]) && !r.orgHeads[toks[b-1].Lower] {
+		a++
+	}
 	// a sports position before a name: "DL Sheldon Richardson"
 	if b-a >= 3 && toks[a].Upper && len(toks[a].Text) <= 3 && givenNameAny(toks[a+1]) && !commonWord(toks[a]) && !r.titles.has(toks[a].Lower) {
 		if _, country := lexCountry(toks[a].Text); !country {
@@ -367,6 +372,11 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 			}
 		}
 	}
+	// an abbreviated academic honorific: "Dr. Jane Doe" ("Mr." and "Ms."
+	// are left to the resolution of surnames)
+	if titleTok < 0 && a-2 >= s.Tok0 && toks[a-1].Text == "." && (toks[a-2].Text == "Dr" || toks[a-2].Text == "Prof") {
+		title, titleTok = toks[a-2].Lower, a-2
+	}
 	// a given name in brackets between the title and the surname: "Coach
 	// (Frank) Vogel"
 	if titleTok < 0 && a-4 >= s.Tok0 && toks[a-1].Text == ")" && toks[a-3].Text == "(" && givenNameAny(toks[a-2]) && toks[a-2].Cap && r.titles.has(toks[a-4].Lower) {
@@ -419,7 +429,7 @@ func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
 	}
 	// "To LeBron James, …": a function word is no place ("Tô") nor name
 	if rank, ok := lexCommonRank(t.Lower); ok && rank <= 100 && !x.capMid[t.Lower] {
-		if _, given := givenName(t); !given {
+		if _, given := givenName(t); !given || functionWords[t.Lower] {
 			return true
 		}
 	}
@@ -429,6 +439,9 @@ func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
 	if x.capMid[t.Lower] {
 		return false // written with a capital in mid-sentence elsewhere: a name
 	}
+	if i+1 < s.Tok1 && x.capPairMid[t.Lower+" "+toks[i+1].Lower] {
+		return false // "Blue Origin's …" after "SpaceX, Blue Origin and …"
+	}
 	if rank, ok := lexCommonRank(t.Lower); ok && rank <= 30000 {
 		if _, given := givenName(t); given && i+1 < s.Tok1 && isCapWord(&toks[i+1]) {
 			return false
@@ -437,6 +450,58 @@ func (r *recogniser) ordinaryAt(x *articleState, i int, s Sentence) bool {
 	}
 	return false
 }
+
+// namedAfterHeads are lower-case nouns after a name that make it an
+// institution named after a person ("Walter Reed hospital").
+var namedAfterHeads = map[string]bool{"hospital": true, "clinic": true, "university": true, "college": true,
+	"institute": true, "medical": true}
+
+// statePlaceAfter reports whether tokens from b hold ", PLACE" naming a
+// country, a state or a large city that closes the phrase: not followed by
+// another ", PLACE" (in "Acme, Kent, Washington" only Kent is a town).
+func statePlaceAfter(toks []Token, s Sentence, b int) bool {
+	if b+1 >= s.Tok1 || toks[b].Text != "," || !isCapWord(&toks[b+1]) {
+		return false
+	}
+	e := b + 1
+	for e < s.Tok1 && e < b+4 && isCapWord(&toks[e]) {
+		e++
+	}
+	p, ok := lexPlace(spanText(toks, b+1, e))
+	if !ok || !(p.Kind == lexicon.Country || p.Kind == lexicon.Region || p.Kind == lexicon.City && p.Population >= 500000) {
+		return false
+	}
+	if e < s.Tok1 {
+		switch toks[e].Text {
+		case ",":
+			if e+1 < s.Tok1 && isCapWord(&toks[e+1]) {
+				if _, more := lexPlace(toks[e+1].Text); more {
+					return false
+				}
+			}
+		case "and", ".", ";", ")", "(", "–", "—", "-", ":":
+		default:
+			if toks[e].Word && toks[e].Lower != "and" && toks[e].Lower != "or" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// placeAbbrevs open place names ("St. Croix", "Mt. Kenya", "Ft. Worth").
+var placeAbbrevs = map[string]bool{"St": true, "Mt": true, "Ft": true, "Pt": true}
+
+// partyWords name a party's member before a name ("Republican Jane Doe").
+var partyWords = map[string]bool{"republican": true, "democrat": true, "democratic": true, "conservative": true,
+	"labour": true, "liberal": true, "socialist": true, "tory": true}
+
+// functionWords are prepositions, articles and conjunctions that open a
+// sentence ("In Kentucky, …"): never a given name there, whatever the
+// lexicon of names holds ("In", "An", "So").
+var functionWords = map[string]bool{"in": true, "on": true, "at": true, "by": true, "for": true, "from": true,
+	"with": true, "of": true, "to": true, "as": true, "an": true, "a": true, "the": true, "and": true, "but": true,
+	"or": true, "so": true, "if": true, "after": true, "before": true, "since": true, "while": true, "when": true}
 
 // findTitle finds a title phrase inside [a, b) followed by at least one
 // name word; it returns the title's tokens [ta, te) or -1.
@@ -610,6 +675,9 @@ func (r *recogniser) addName(x *articleState, si, a, b int, titleTok int, title 
 	if e := r.titles.match(toks, a, b); e == b {
 		return // a title alone ("CEO", "Secretary of State") names no one
 	}
+	if b-a == 1 && lexLegalSuffix(toks[a].Text) && a > 0 && toks[a-1].Text == "," {
+		return // "Acme Systems, Inc.": the suffix after a comma is no name
+	}
 	m := Mention{Start: toks[a].Start, End: toks[b-1].End, Sentence: si, Tok0: a, Tok1: b, TitleTok: titleTok, Title: title, Entity: -1}
 	m.Text = x.text[m.Start:m.End]
 	m.Name = cleanName(m.Text)
@@ -641,13 +709,29 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	if n >= 2 && eventHeads[last.Lower] {
 		return "", false
 	}
+	// a social-media handle ("@JaneDoe") may name a person or an
+	// organisation: no cue types it
+	if strings.HasPrefix(first.Text, "@") || a > 0 && toks[a-1].Text == "@" && toks[a-1].End == first.Start {
+		return "", false
+	}
 	if title != "" && !r.orgHeads[last.Lower] {
 		if p, ok := lexPlace(text); !(ok && isCountry(p)) {
 			return tPerson, true
 		}
 	}
+	// "St. Croix", "Mt. Kenya": an abbreviation before a known place
+	if n >= 3 && placeAbbrevs[first.Text] && toks[a+1].Text == "." && (b >= s.Tok1 || toks[b].Lower != "'s") {
+		if _, ok := lexPlace(spanText(toks, a+2, b)); ok {
+			return tPlace, true
+		}
+	}
 	// a known place written in full ("New York City") before head words
 	if p, ok := lexPlace(text); ok && n >= 2 && (p.Kind != lexicon.City || p.Population >= 100000) {
+		return tPlace, true
+	}
+	// "Kent, Washington", "Istanbul, Turkey": a town before its state or
+	// country, the last place of the phrase
+	if n <= 3 && !r.orgHeads[last.Lower] && allNameLike(toks[a:b]) && !(n >= 2 && startsWithGiven(toks, a, b)) && statePlaceAfter(toks, s, b) {
 		return tPlace, true
 	}
 	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
@@ -660,7 +744,10 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 				return "", false
 			}
 			if _, common := lexCommonRank(first.Lower); common && a > s.Tok0 && toks[a-1].Lower != "the" && toks[a-1].Lower != "'s" {
-				if x.capMidCount[first.Lower] < 2 {
+				// (but "want Congress to act": a body's name in running prose,
+				// between lower-case words)
+				prose := toks[a-1].Word && !toks[a-1].Cap && b < s.Tok1 && toks[b].Word && !toks[b].Cap && (toks[b].Lower == "to" || toks[b].Lower == "has" || toks[b].Lower == "is" || toks[b].Lower == "was" || toks[b].Lower == "will" || toks[b].Lower == "passed" || toks[b].Lower == "voted")
+				if x.capMidCount[first.Lower] < 2 && !prose {
 					return "", false
 				}
 			}
@@ -685,7 +772,16 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	// Place: gazetteer, place suffixes and heads
 	if p, ok := lexPlace(text); ok {
-		if n == 1 && !isCountry(p) && !x.locativeBefore(a) {
+		// ("Louisville, Colorado": a state after its town is no common word)
+		stateOfTown := false
+		if n == 1 && a-2 >= s.Tok0 && toks[a-1].Text == "," && isCapWord(&toks[a-2]) && (b >= s.Tok1 || !toks[b].Word || toks[b].Lower == "and") {
+			k := a - 2
+			for k > s.Tok0 && isCapWord(&toks[k-1]) && k > a-4 {
+				k--
+			}
+			_, stateOfTown = lexPlace(spanText(toks, k, a-1))
+		}
+		if n == 1 && !isCountry(p) && !x.locativeBefore(a) && !stateOfTown {
 			// "Much", "Central", "Teresa": a common word or a given name
 			// that is also a small town is a place only after "in", "at", …
 			if rank, common := lexCommonRank(first.Lower); common && rank < 20000 {
@@ -719,7 +815,11 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		if x.acronymType[first.Text] != "" {
 			return x.acronymType[first.Text], true
 		}
-		if _, common := lexCommonRank(first.Lower); common || lexicon.TitleWord(first.Lower) {
+		if rank, common := lexCommonRank(first.Lower); common || lexicon.TitleWord(first.Lower) {
+			// "per the WHO": a function word in capitals after "the" is an acronym
+			if common && rank <= 200 && !lexicon.TitleWord(first.Lower) && len(first.Text) >= 3 && a > s.Tok0 && toks[a-1].Lower == "the" && (b >= s.Tok1 || !toks[b].Word) {
+				return tInstitution, false
+			}
 			return "", false // "PLAN", "FIRE": a shouted word; "CEO": a title
 		}
 		if strings.ContainsAny(first.Text, "0123456789") || utf8.RuneCountInString(first.Text) > 6 {
@@ -736,6 +836,14 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 				}
 			}
 		}
+	}
+	// an institution named after a person, its head noun written in lower
+	// case: "Walter Reed hospital", "the John Doe clinic"
+	if n >= 2 && a > s.Tok0 && b < s.Tok1 && !toks[b].Cap && namedAfterHeads[toks[b].Lower] && (toks[a-1].Lower == "the" || locative[toks[a-1].Lower]) {
+		return tInstitution, true
+	}
+	if n >= 2 && x.known[strings.ToLower(text)] == tInstitution {
+		return tInstitution, false // the same name seen before such a head noun
 	}
 	// Person: a given name followed by a surname ("Jane Doe", "Mark Esper":
 	// a given name that is also a word counts before a surname-like word)
@@ -801,6 +909,17 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 				return tInstitution, false
 			}
 			if !toks[k].Word || toks[k].Cap || stopModifiers[toks[k].Lower] {
+				break
+			}
+		}
+	}
+	// "Inner Mongolia, an autonomous and sparsely populated region"
+	if after == "," && b+2 < s.Tok1 && (toks[b+1].Lower == "a" || toks[b+1].Lower == "an" || toks[b+1].Lower == "the") {
+		for k := b + 2; k < s.Tok1 && k < b+7; k++ {
+			if r.placeSuffix[toks[k].Lower] && (k+1 >= s.Tok1 || !toks[k+1].Word || toks[k+1].Lower == "in" || toks[k+1].Lower == "of" || toks[k+1].Lower == "on") {
+				return tPlace, false
+			}
+			if !toks[k].Word || toks[k].Cap || stopModifiers[toks[k].Lower] && toks[k].Lower != "and" {
 				break
 			}
 		}
@@ -910,10 +1029,36 @@ func (x *articleState) headline(si int) bool {
 	case ".", "!", "?", "\"", "”", ":":
 		return false
 	}
+	if nameList(x.toks, s.Tok0, s.Tok1) {
+		return false
+	}
 	return titleCase(x.toks, s.Tok0, s.Tok1)
 }
 
 // titleCase reports whether most words of [a, b) are capitalised.
+// nameList reports whether [a, b) is a list of short items separated by
+// at least two commas ("Acme Robotics, Palo Alto, California"): a line of
+// names, capitalised because they are names, not a heading.
+func nameList(toks []Token, a, b int) bool {
+	commas, words := 0, 0
+	for i := a; i < b; i++ {
+		switch {
+		case toks[i].Text == ",":
+			if words == 0 {
+				return false
+			}
+			commas++
+			words = 0
+		case toks[i].Word:
+			words++
+			if words > 4 {
+				return false
+			}
+		}
+	}
+	return commas >= 2
+}
+
 func titleCase(toks []Token, a, b int) bool {
 	words, caps := 0, 0
 	for i := a; i < b; i++ {

@@ -177,6 +177,7 @@ func (rl *relater) relate(x *articleState) {
 	for si, s := range x.sents {
 		rl.roles(x, si, s, mentionAt, emit)
 		rl.playedFor(x, si, s, mentionAt, emit)
+		rl.ownPlans(x, si, s, mentionAt, emit)
 		for i := s.Tok0; i < s.Tok1; i++ {
 			if mentionAt[i] >= 0 {
 				continue
@@ -532,6 +533,10 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			// "proposed a wealth tax", "unveiled a plan": the object names a document
 			r = rl.documentObject(x, e, si, s, mentionAt)
 		}
+		if l < 0 && r >= 0 && t.form == formPassive && srcTypes[tDocument] && t.words[0] != "backed" {
+			// "the boxy concept proposed by Acme": the noun before names a document
+			l = rl.documentBefore(x, i, si, s, mentionAt)
+		}
 		if l < 0 || r < 0 {
 			return false
 		}
@@ -752,6 +757,34 @@ func (x *articleState) recurringWord(mi int) bool {
 	return m.Tok1-m.Tok0 == 1 && x.toks[m.Tok0].Cap && !x.toks[m.Tok0].Upper && x.capMidCount[x.toks[m.Tok0].Lower] >= 2
 }
 
+// companyNouns refer back to a firm named before ("the company's founder").
+var companyNouns = map[string]bool{"company": true, "firm": true, "startup": true, "group": true, "bank": true,
+	"agency": true}
+
+// onlyInstitutionBefore returns the one institution mentioned in sentence s
+// before token end, or -1 when there is none or more than one.
+func (x *articleState) onlyInstitutionBefore(end int, s Sentence, mentionAt []int) int {
+	found, ent := -1, -1
+	for k := s.Tok0; k < end; k++ {
+		mi := mentionAt[k]
+		if mi < 0 || x.mentions[mi].Tok0 != k || x.mentions[mi].Entity < 0 {
+			continue
+		}
+		e := x.mentions[mi].Entity
+		if x.res.Entities[e].Type != tInstitution {
+			continue
+		}
+		if ent >= 0 && ent != e {
+			return -1
+		}
+		found, ent = mi, e
+	}
+	return found
+}
+
+// honorifics stand before a name after the role that states a relation.
+var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "miss": true, "prof": true, "sir": true, "dame": true}
+
 // subordinate words make a role a rank below the one they modify ("associate
 // administrator"): the person does not lead the organisation.
 var subordinate = map[string]bool{"associate": true, "assistant": true, "deputy": true, "vice": true,
@@ -803,6 +836,18 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 		// ORG [mods] ROLE PERSON, ORG's [mods] ROLE PERSON
 		if p.TitleTok >= 0 && pt == tPerson {
 			j := p.TitleTok - 1
+			title := p.Title
+			// a role before an honorific: "the network's chief medical
+			// correspondent Dr. Jane Doe"
+			if honorifics[strings.TrimSuffix(p.Title, ".")] {
+				if a := rl.anyRoleEndingAt(x, s, j+1); a >= 0 {
+					title = strings.ToLower(spanText(toks, a, j+1))
+					j = a - 1
+					for g := 0; g < 3 && j > s.Tok0 && mentionAt[j] < 0 && isModifier(toks[j]) && !roleMods[toks[j].Lower]; g++ {
+						j--
+					}
+				}
+			}
 			for {
 				for j >= s.Tok0 && roleMods[toks[j].Lower] && mentionAt[j] < 0 {
 					j--
@@ -816,8 +861,23 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 				}
 				break
 			}
+			// "the company's billionaire founder": modifiers after a possessive
+			for k, g := j, 0; g < 2 && k > s.Tok0 && mentionAt[k] < 0 && isModifier(toks[k]); g++ {
+				k--
+				if toks[k].Lower == "'s" {
+					j = k
+					break
+				}
+			}
 			if j >= s.Tok0 && toks[j].Lower == "'s" {
 				j--
+				// "the company's founder Jane Doe": the company named before in
+				// the sentence, when only one is
+				if j > s.Tok0 && mentionAt[j] < 0 && companyNouns[toks[j].Lower] && toks[j-1].Lower == "the" {
+					if oi := x.onlyInstitutionBefore(j-1, s, mentionAt); oi >= 0 {
+						rl.emitRole(x, pi, oi, title, si, emit, 0.1)
+					}
+				}
 			}
 			// "White House Russia adviser …": a country between the organisation
 			// and the role is the field of the role (the recogniser left it out
@@ -830,7 +890,7 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			if j >= s.Tok0 && mentionAt[j] >= 0 {
 				other := mentionAt[j]
 				rl.typeOrg(x, other)
-				rl.emitRole(x, pi, other, p.Title, si, emit, 0)
+				rl.emitRole(x, pi, other, title, si, emit, 0)
 			}
 		}
 		j := p.Tok1
@@ -868,10 +928,20 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 		}
 		// up to two modifiers: "a senior military analyst", "a former … official"
-		for g := 0; g < 2 && j < s.Tok1 && rl.anyRole(x, j, s) < 0 && mentionAt[j] < 0 && (isModifier(toks[j]) || roleMods[toks[j].Lower]); g++ {
+		// (a rank before an organisation: "the principal deputy White House
+		// press secretary")
+		for g := 0; g < 3 && j+1 < s.Tok1 && mentionAt[j] < 0 && (isModifier(toks[j]) || roleMods[toks[j].Lower]); g++ {
+			if e := rl.anyRole(x, j, s); e > 0 && !(g < 2 && e == j+1 && (subordinate[toks[j+1].Lower] || roleMods[toks[j+1].Lower] || mentionAt[j+1] >= 0 && ms[mentionAt[j+1]].Tok0 == j+1 && !x.untyped(mentionAt[j+1]) && !(rl.anyRole(x, j+1, s) > 0))) {
+				break
+			}
+			if g == 2 && rl.anyRole(x, j, s) > 0 {
+				break
+			}
 			j++
 		}
-		if j < s.Tok1 && mentionAt[j] >= 0 && ms[mentionAt[j]].Tok0 == j {
+		// (an untyped name that opens with a role is the role and its field:
+		// ", Head of Research at …")
+		if j < s.Tok1 && mentionAt[j] >= 0 && ms[mentionAt[j]].Tok0 == j && !(rl.anyRole(x, j, s) > 0 && x.untyped(mentionAt[j])) {
 			// ", ORG's [mods] ROLE" or ", [a former] ORG [mods] ROLE"
 			other := mentionAt[j]
 			k := ms[other].Tok1
@@ -922,6 +992,46 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 			}
 		}
 	}
+	// ORG … PERSON[, …,] as our|its [new] ROLE: "Acme is thrilled to have
+	// Jane Doe, a long-time engineer, as our new President and CEO": the
+	// organisation that opens the sentence speaks of itself
+	if subj := mentionAt[s.Tok0]; subj >= 0 && ms[subj].Entity >= 0 && !x.possessor(subj) {
+		st := x.res.Entities[ms[subj].Entity].Type
+		for _, pi := range x.bySent[si] {
+			p := ms[pi]
+			if pi == subj || p.Entity < 0 || p.Entity == ms[subj].Entity || p.Tok0 <= ms[subj].Tok1 {
+				continue
+			}
+			if pt := x.res.Entities[p.Entity].Type; pt != tPerson && pt != "" || !(st == tInstitution || st == "" && x.capMidCount[toks[ms[subj].Tok0].Lower] >= 2) {
+				continue
+			}
+			k := p.Tok1
+			if k < s.Tok1 && toks[k].Text == "," {
+				// an apposition closed by a comma
+				q := k + 1
+				for q < s.Tok1 && q < k+8 && toks[q].Text != "," {
+					q++
+				}
+				if q >= s.Tok1 || toks[q].Text != "," {
+					continue
+				}
+				k = q + 1
+			}
+			if k+2 >= s.Tok1 || toks[k].Lower != "as" || !(toks[k+1].Lower == "our" || toks[k+1].Lower == "its") {
+				continue
+			}
+			j := k + 2
+			for j < s.Tok1 && roleMods[toks[j].Lower] && rl.anyRole(x, j, s) < 0 {
+				j++
+			}
+			if e := rl.anyRole(x, j, s); e > 0 {
+				rl.typeOrg(x, subj)
+				rl.typePerson(x, pi)
+				rl.emitRole(x, pi, subj, strings.ToLower(spanText(toks, j, e)), si, emit, 0.1)
+			}
+			break
+		}
+	}
 	// (the|a) ROLE of|for|at [the] ORG, PERSON: "The chief executive of Acme, Jane Doe,"
 	for j := s.Tok0; j < s.Tok1; j++ {
 		if mentionAt[j] >= 0 {
@@ -965,6 +1075,29 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 		if oi := mentionAt[k]; oi >= 0 && ms[oi].Tok0 == k && !x.possessor(oi) {
 			rl.emitRole(x, pi, oi, p.Title, si, emit, 0.1)
 		}
+	}
+	// PERSON of [the] ORG, a staff member named by the employer alone:
+	// "according to Jane Doe of the Daily Planet", "Doe of the Planet reports"
+	for _, pi := range x.bySent[si] {
+		p := ms[pi]
+		if p.TitleTok >= 0 || p.Entity < 0 || x.res.Entities[p.Entity].Type != tPerson || p.Tok1+1 >= s.Tok1 || toks[p.Tok1].Lower != "of" {
+			continue
+		}
+		if p.Tok0 > s.Tok0 && (toks[p.Tok0-1].Lower == "of" || toks[p.Tok0-1].Lower == "'s") {
+			continue // "the wife of Jane Doe of …"
+		}
+		k := p.Tok1 + 1
+		if toks[k].Lower == "the" && k+1 < s.Tok1 {
+			k++
+		}
+		oi := mentionAt[k]
+		if oi < 0 || ms[oi].Tok0 != k || x.possessor(oi) || ms[oi].Entity < 0 || x.res.Entities[ms[oi].Entity].Type != tInstitution {
+			continue
+		}
+		if c := ms[oi].Tok1; c < s.Tok1 && toks[c].Word && !toks[c].Cap && !rl.personVerb(toks[c].Lower) {
+			continue // "Doe of the Acme board": the organisation modifies a noun
+		}
+		rl.emitRole(x, pi, oi, "member", si, emit, 0.15)
 	}
 	// ORG ROLE [and …], PERSON: "Ukraine's National Security Council Secretary and
 	// leader of the delegation, Rustem Umerov"; ORG's [mods] ROLE, PERSON:
@@ -1128,15 +1261,57 @@ func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt 
 			}
 		}
 	}
+	// a byline: "Jane Doe, Director, Acme Securities" (the role, a comma and
+	// the firm closing the phrase); a director of a firm without "of" sits
+	// on its board and does not lead it
+	if e+1 < s.Tok1 && toks[e].Text == "," && toks[j].Cap {
+		if oi := mentionAt[e+1]; oi >= 0 && ms[oi].Tok0 == e+1 && ms[oi].Entity >= 0 && x.res.Entities[ms[oi].Entity].Type == tInstitution && !x.possessor(oi) {
+			if c := ms[oi].Tok1; c >= s.Tok1 || !toks[c].Word {
+				if role == "director" {
+					role = "member"
+				}
+				rl.typePerson(x, pi)
+				rl.emitRole(x, pi, oi, role, si, emit, 0.1)
+				return true
+			}
+		}
+	}
+	// the head of a unit at a firm: "Head of Equity Research at Acme
+	// Securities" is a member of the firm, and the unit no institution
+	if e+2 < s.Tok1 && toks[e].Lower == "of" {
+		if ui := mentionAt[e+1]; ui >= 0 && ms[ui].Tok0 == e+1 && !x.possessor(ui) && ms[ui].Entity >= 0 && x.res.Entities[ms[ui].Entity].Type == "" {
+			if c := ms[ui].Tok1; c+1 < s.Tok1 && toks[c].Lower == "at" {
+				k := c + 1
+				if toks[k].Lower == "the" && k+1 < s.Tok1 {
+					k++
+				}
+				if oi := mentionAt[k]; oi >= 0 && ms[oi].Tok0 == k && !x.possessor(oi) {
+					rl.typeOrgStrong(x, oi)
+					rl.typePerson(x, pi)
+					if rl.leadRole(role) {
+						role = "member"
+					}
+					rl.emitRole(x, pi, oi, role, si, emit, 0.1)
+					return true
+				}
+			}
+		}
+	}
 	// the field of the role before the organisation: "professor of
 	// epidemiology at …", "an expert in drug use and mental health at …"
-	if e+1 < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "in" || toks[e].Lower == "on") && mentionAt[e+1] < 0 && toks[e+1].Lower != "the" {
+	// (a title written in capitals may have its field in capitals: "Head of
+	// Research at …"); the head of a unit is a member of the firm, not its head
+	own := func(k int) bool { return mentionAt[k] >= 0 && mentionAt[k] == mentionAt[j] && x.untyped(mentionAt[j]) }
+	if e+1 < s.Tok1 && (toks[e].Lower == "of" || toks[e].Lower == "in" || toks[e].Lower == "on") && (mentionAt[e+1] < 0 || own(e+1)) && toks[e+1].Lower != "the" {
 		for k := e + 1; k < s.Tok1 && k <= e+8; k++ {
 			if w := toks[k].Lower; k > e+1 && (w == "at" || w == "with") {
 				e = k
+				if rl.leadRole(role) {
+					role = "member"
+				}
 				break
 			}
-			if !toks[k].Word || toks[k].Cap || mentionAt[k] >= 0 || stopModifiers[toks[k].Lower] && toks[k].Lower != "and" {
+			if !toks[k].Word || toks[k].Cap && !toks[j].Cap || mentionAt[k] >= 0 && !own(k) || stopModifiers[toks[k].Lower] && toks[k].Lower != "and" {
 				break
 			}
 		}
@@ -1157,6 +1332,36 @@ func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt 
 		}
 		if !isModifier(toks[k]) && toks[k].Lower != "the" {
 			return false
+		}
+	}
+	return false
+}
+
+// personVerb: a verb that follows the name of a person speaking or
+// writing ("… reports", "… said").
+func (rl *relater) personVerb(w string) bool {
+	switch w {
+	case "said", "says", "reports", "reported", "wrote", "writes", "told", "noted", "added", "and", "who":
+		return true
+	}
+	return false
+}
+
+// untyped reports whether mention mi names an entity of no type yet.
+func (x *articleState) untyped(mi int) bool {
+	m := x.mentions[mi]
+	return m.Entity >= 0 && x.res.Entities[m.Entity].Type == ""
+}
+
+// leadRole reports whether role is a role of LED, a head of what follows.
+func (rl *relater) leadRole(role string) bool {
+	for _, d := range rl.rels {
+		if d.name == "LED" {
+			for _, p := range d.roles.byFirst[phraseWords(role)[0]] {
+				if strings.Join(p, " ") == role {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -1206,18 +1411,7 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 			if k+1 < s.Tok1 && toks[k+1].Lower == "'s" {
 				return -1
 			}
-			name := x.text[toks[a].Start:t.End]
-			m := Mention{Start: toks[a].Start, End: t.End, Text: name, Name: name, Type: tDocument, Sentence: si, Tok0: a, Tok1: k + 1, TitleTok: -1}
-			x.res.Entities = append(x.res.Entities, Entity{Name: name, Type: tDocument, Aliases: []string{name}})
-			m.Entity = len(x.res.Entities) - 1
-			x.mentions = append(x.mentions, m)
-			mi := len(x.mentions) - 1
-			x.res.Entities[m.Entity].Mentions = []int{mi}
-			x.bySent[si] = append(x.bySent[si], mi)
-			for q := a; q <= k; q++ {
-				mentionAt[q] = mi
-			}
-			return mi
+			return x.addDocument(a, k+1, si, mentionAt)
 		}
 		if t.Cap || stopModifiers[t.Lower] {
 			return -1
@@ -1225,6 +1419,111 @@ func (rl *relater) documentObject(x *articleState, e, si int, s Sentence, mentio
 	}
 	return -1
 }
+
+// addDocument makes a document mention and entity of the common-noun
+// phrase [a, b) of sentence si and returns the mention.
+func (x *articleState) addDocument(a, b, si int, mentionAt []int) int {
+	toks := x.toks
+	name := x.text[toks[a].Start:toks[b-1].End]
+	m := Mention{Start: toks[a].Start, End: toks[b-1].End, Text: name, Name: name, Type: tDocument, Sentence: si, Tok0: a, Tok1: b, TitleTok: -1}
+	x.res.Entities = append(x.res.Entities, Entity{Name: name, Type: tDocument, Aliases: []string{name}})
+	m.Entity = len(x.res.Entities) - 1
+	x.mentions = append(x.mentions, m)
+	mi := len(x.mentions) - 1
+	x.res.Entities[m.Entity].Mentions = []int{mi}
+	x.bySent[si] = append(x.bySent[si], mi)
+	for q := a; q < b; q++ {
+		mentionAt[q] = mi
+	}
+	return mi
+}
+
+// documentBefore makes a document mention of the noun phrase ending right
+// before token i, "(the|a|his…) [modifiers] HEAD", as in "the boxy concept
+// proposed by …", and returns it, or -1.
+func (rl *relater) documentBefore(x *articleState, i, si int, s Sentence, mentionAt []int) int {
+	toks := x.toks
+	k := i - 1
+	head := func(w string) bool { return rl.docHeads[w] || designHeads[w] }
+	if k <= s.Tok0 || mentionAt[k] >= 0 || !toks[k].Word || toks[k].Cap || !head(strings.TrimSuffix(toks[k].Lower, "s")) && !head(toks[k].Lower) {
+		return -1
+	}
+	a := k
+	for a-1 >= s.Tok0 && a > k-4 && mentionAt[a-1] < 0 && isModifier(toks[a-1]) && !possessives[toks[a-1].Lower] {
+		a--
+	}
+	if a-1 < s.Tok0 || !(toks[a-1].Lower == "the" || toks[a-1].Lower == "a" || toks[a-1].Lower == "an" || possessives[toks[a-1].Lower]) {
+		return -1
+	}
+	return x.addDocument(a, k+1, si, mentionAt)
+}
+
+// designHeads are common nouns of a proposed design, a document only as
+// the object of a proposal ("the concept proposed by …").
+var designHeads = map[string]bool{"concept": true, "design": true, "idea": true}
+
+// possessives are the determiners of "his plan for …".
+var possessives = map[string]bool{"his": true, "her": true, "its": true, "their": true}
+
+// ownPlans finds proposals stated by a possessive: "X's plan for …", "on
+// his plan for …", "her proposal for a wealth tax": the owner of a plan or
+// proposal for something proposed it.
+func (rl *relater) ownPlans(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
+	toks := x.toks
+	pr := -1
+	for ri, d := range rl.rels {
+		if d.name == "PROPOSED" {
+			pr = ri
+		}
+	}
+	if pr < 0 {
+		return
+	}
+	for i := s.Tok0 + 1; i+2 < s.Tok1; i++ {
+		w := toks[i].Lower
+		if !possessives[w] && w != "'s" || mentionAt[i] >= 0 {
+			continue
+		}
+		k := i + 1
+		for k < s.Tok1 && k < i+3 && mentionAt[k] < 0 && isModifier(toks[k]) && !planHeads[toks[k].Lower] {
+			k++
+		}
+		if k+2 >= s.Tok1 || !planHeads[toks[k].Lower] || toks[k+1].Lower != "for" || mentionAt[k+2] >= 0 {
+			continue
+		}
+		// the complement: "for work requirements", "for a wealth tax"
+		c := k + 2
+		for c < s.Tok1 && c < k+6 && toks[c].Word && !toks[c].Cap && (isModifier(toks[c]) || toks[c].Lower == "a" || toks[c].Lower == "the") && mentionAt[c] < 0 {
+			c++
+		}
+		if c == k+2 {
+			continue
+		}
+		owner := -1
+		if w == "'s" {
+			owner = mentionAt[i-1]
+		} else if w == "his" || w == "her" {
+			if pi := x.lastPersonBefore(toks[i].Start); pi >= 0 && x.mentions[pi].Sentence == si {
+				owner = pi
+			}
+		}
+		if owner < 0 || x.mentions[owner].Entity < 0 {
+			continue
+		}
+		if t := x.res.Entities[x.mentions[owner].Entity].Type; t != tPerson && t != tInstitution && (w != "'s" || t != tPlace) {
+			continue
+		}
+		doc := x.addDocument(k, c, si, mentionAt)
+		st := rl.modality(x, x.mentions[owner].Tok1, i, c, s)
+		if st == "drop" {
+			continue
+		}
+		emit(pr, owner, doc, si, toks[k].Lower, st, formBase[formActive]*0.9)
+	}
+}
+
+// planHeads are nouns of a plan or proposal owned by its author.
+var planHeads = map[string]bool{"plan": true, "proposal": true, "blueprint": true}
 
 // frontedSubject finds the subject of a main clause after a fronted clause
 // that holds the trigger at token i: "After meeting Putin, Trump said …".

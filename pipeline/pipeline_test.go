@@ -404,6 +404,17 @@ func TestQuality(t *testing.T) {
 			entF1:  0.90,
 			coreF1: 0.70,
 		},
+		{
+			// the same: 0.795 and 0.375 first, 0.938 and 1.000 after the
+			// patterns it showed (staff with title and employer, reporters,
+			// passive and possessive proposals, towns before states); only 4
+			// core relations are required, so one miss costs 0.14
+			name:   "news-dev gold 6",
+			gold:   devGold("devgold6"),
+			paths:  devFiles("devgold6"),
+			entF1:  0.90,
+			coreF1: 0.60,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
