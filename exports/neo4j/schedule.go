@@ -36,9 +36,9 @@ func sequential(p *plan, size int) []phase {
 // relations, half in each lane, on the random graph of the benchmark.
 func parallel(p *plan, size int) []phase {
 	part := func(entity int32) int32 { return entity % 4 } // by the index in the graph's nodes
-	var nodes [2][]job                                      // articles, then entities by the parity of their part
-	var rels [3][2][]job                                    // [phase][lane]
-	var mentions [2][2][]job                                // [phase][lane]
+	var nodes [2][]job                                     // articles, then entities by the parity of their part
+	var rels [3][2][]job                                   // [phase][lane]
+	var mentions [2][2][]job                               // [phase][lane]
 	for i := range p.steps {
 		st := &p.steps[i]
 		switch st.kind {
