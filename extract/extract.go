@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kgraph/kg/schema"
 	"golang.org/x/text/unicode/norm"
@@ -67,6 +68,7 @@ type articleState struct {
 	initial     bool // the chunk being classified opened its sentence
 	capMidCount map[string]int
 	capPairMid  map[string]bool // "blue origin": two capitalised words seen together inside a sentence
+	placeCued   map[string]bool // capitalised words used as a place: after "in", "at", … or before ", PLACE"
 	bySent      [][]int         // mention indexes of each sentence
 	nameKeys    map[string]string
 	orgHeads    map[string]bool // the schema's organisation head words
@@ -118,9 +120,16 @@ func (x *articleState) scanCapitals() {
 		for i := s.Tok0 + 1; i < s.Tok1; i++ {
 			t := x.toks[i]
 			p := x.toks[i-1]
-			if t.Word && t.Cap && p.Word {
+			if t.Word && t.Cap && p.Word && !(utf8.RuneCountInString(t.Text) == 1 && i+1 < s.Tok1 && x.toks[i+1].Text == ".") {
+				// (a middle initial, "Jane A. Doe", is no capitalised word)
 				x.capMid[t.Lower] = true
 				x.capMidCount[t.Lower]++
+			}
+			if t.Word && t.Cap && (x.locativeBefore(i) && p.Lower != "to" && p.Lower != "from" || i+2 < s.Tok1 && x.toks[i+1].Text == "," && x.toks[i+2].Cap && placeWord(x.toks[i+2].Text)) {
+				if x.placeCued == nil {
+					x.placeCued = map[string]bool{}
+				}
+				x.placeCued[t.Lower] = true
 			}
 			if i+1 < s.Tok1 && t.Word && t.Cap && !t.Upper && x.toks[i+1].Word && x.toks[i+1].Cap && len(t.Text) > 1 && (p.Word && !p.Cap && p.Lower != "the" || p.Text == ",") {
 				if x.capPairMid == nil {
@@ -130,6 +139,12 @@ func (x *articleState) scanCapitals() {
 			}
 		}
 	}
+}
+
+// placeWord reports a known place name of one word.
+func placeWord(w string) bool {
+	_, ok := lexPlace(w)
+	return ok
 }
 
 // acronyms ties "Full Name (ACR)" and "ACR (Full Name)" together.
@@ -554,6 +569,10 @@ func (x *articleState) typeRecurring() {
 		}
 		words := strings.Fields(e.Name)
 		if mid < 2 || len(words) > 3 {
+			continue
+		}
+		// a model or a quantity ("TNG50", "IL-25"): no name of a body
+		if strings.ContainsAny(e.Name, "0123456789") {
 			continue
 		}
 		// a social-media handle ("@JaneDoe"): a person's or an organisation's

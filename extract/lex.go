@@ -17,3 +17,15 @@ func lexLegalSuffix(word string) bool { return lexicon.LegalSuffix(word) }
 func lexCountry(name string) (string, bool) { return lexicon.CountryCanonical(name) }
 
 func isCountry(p lexicon.Place) bool { return p.Kind == lexicon.Country }
+
+// lexSmallTownOnly reports a name the gazetteer knows only as towns of
+// fewer than 100,000 people (no country, region or large city).
+func lexSmallTownOnly(name string) bool {
+	ps := lexicon.Places(name)
+	for _, p := range ps {
+		if p.Kind != lexicon.City || p.Population >= 100000 {
+			return false
+		}
+	}
+	return len(ps) > 0
+}

@@ -85,7 +85,8 @@ var notNames = map[string]bool{
 	"pm": true, "a.m.": true, "p.m.": true, "ok": true, "okay": true, "oh": true, "yes": true, "no": true,
 	"lt": true, "col": true, "gen": true, "sgt": true, "capt": true, "maj": true, "cmdr": true, "adm": true,
 	"sen": true, "rep": true, "gov": true, "sens": true, "reps": true, "rt": true, "hon": true, "jr": true, "sr": true,
-	"god": true, "christmas": true, "easter": true, "today": true, "tomorrow": true, "yesterday": true,
+	"god": true, "christmas": true, "easter": true, "diwali": true, "hanukkah": true, "ramadan": true,
+	"thanksgiving": true, "halloween": true, "passover": true, "kwanzaa": true, "today": true, "tomorrow": true, "yesterday": true,
 	"advertisement": true, "read": true, "more": true, "click": true, "photo": true, "video": true,
 	"image": true, "getty": true, "images": true, "share": true, "subscribe": true, "min": true,
 }
@@ -106,10 +107,31 @@ func isCapWord(t *Token) bool {
 	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && adjSuffix[t.Lower[i+1:]] {
 		return false // "London-based", "Kremlin-backed"
 	}
+	if lowerCompound(t.Text) {
+		return false // "Day-by-day", "Face-to-face": a phrase, no name
+	}
 	if len(t.Text) >= 3 && len(t.Text) <= 8 && t.Text[1] == '-' && (t.Text[0] == 'R' || t.Text[0] == 'D' || t.Text[0] == 'I') && t.Cap {
 		return false // party and state of a US lawmaker: "(R-Texas)", "D-NY"
 	}
 	return t.Cap || t.Upper
+}
+
+// lowerCompound reports a hyphenated word whose later parts are all lower
+// case and one of them a function word ("Day-by-day", "Up-to-date"), unlike
+// names ("Ocasio-Cortez", "Stoke-on-Trent").
+func lowerCompound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 3 {
+		return false
+	}
+	fn := false
+	for _, p := range parts[1:] {
+		if p == "" || strings.ToLower(p) != p {
+			return false
+		}
+		fn = fn || functionWords[p] || p == "by"
+	}
+	return fn
 }
 
 // adjSuffix: second parts of hyphenated adjectives made from names.
@@ -251,6 +273,9 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		}
 		if r.orgHeads[lastL] || left.b-left.a > 3 || right.b-right.a < 2 {
 			return false // "McClatchy and Tribune", "Miami Herald and Kansas City Star" are two names
+		}
+		if toks[right.a].Lower == "the" || right.b-right.a >= 3 && givenNameAny(toks[right.a]) && !r.orgHeads[toks[right.a+1].Lower] {
+			return false // "Acme and The Summit Group", "Acme and Jane Doe Productions": two names
 		}
 		for k := left.a; k < left.b; k++ {
 			_, place := lexPlace(toks[k].Text)
@@ -520,6 +545,9 @@ func (r *recogniser) findTitle(toks []Token, a, b int) (int, int) {
 		if !rest[0].Cap {
 			continue // "Vice President of Sales"
 		}
+		if e == i+1 && nounTitles[toks[i].Lower] && toks[i].Cap && !startsWithGiven(toks, e, b) {
+			continue // "Star Wars", "Head Start": a noun opening a name, no title
+		}
 		if r.titles.matchEndingAt(toks, e, b) >= 0 && lexicon.TitleWord(toks[b-1].Lower) && !startsWithGiven(toks, e, b) {
 			continue // "Chief Strategy Officer": a title, no name
 		}
@@ -653,6 +681,13 @@ func (r *recogniser) addName(x *articleState, si, a, b int, titleTok int, title 
 	}
 	// demonyms alone are not entities ("Russian", "Ukrainians", "Hungarian-American")
 	if b-a == 1 {
+		if notSingleName(x, toks[a]) {
+			return
+		}
+		// a party adjective before a noun: "Republican districts"
+		if partyWords[toks[a].Lower] && b < len(toks) && toks[b].Word && !toks[b].Cap && toks[b].Para == toks[a].Para {
+			return
+		}
 		if _, ok := lexDemonym(toks[a].Text); ok {
 			return
 		}
@@ -709,6 +744,18 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	if n >= 2 && eventHeads[last.Lower] {
 		return "", false
 	}
+	// members of a party or a people in the plural are a group, not a
+	// person nor a body: "Virginia Democrats won", "House Republicans",
+	// "African Americans"
+	if groupWord(last) {
+		if n == 1 && partyWords[strings.TrimSuffix(last.Lower, "s")] {
+			return tInstitution, false // "Democrats" alone: the party
+		}
+		return "", false
+	}
+	if _, demonym := lexDemonym(last.Text); demonym && n >= 2 && !r.orgHeads[first.Lower] {
+		return "", false // "African American voters": an adjective
+	}
 	// a social-media handle ("@JaneDoe") may name a person or an
 	// organisation: no cue types it
 	if strings.HasPrefix(first.Text, "@") || a > 0 && toks[a-1].Text == "@" && toks[a-1].End == first.Start {
@@ -735,7 +782,7 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 		return tPlace, true
 	}
 	// Institution: head words ("… Council", "Ministry of …"), legal suffixes
-	if r.orgHeads[last.Lower] || lexLegalSuffix(last.Text) || (n >= 3 && r.orgHeads[first.Lower]) {
+	if r.orgHeads[last.Lower] || lexLegalSuffix(last.Text) || (n >= 3 && r.orgHeads[first.Lower] && !(nounTitles[first.Lower] && !nameConnectors[toks[a+1].Lower])) {
 		if n == 1 && !first.Upper {
 			// a single head word ("Parliament", "Congress", "Kremlin") is an
 			// institution only when capitalised mid-sentence, and an ordinary
@@ -790,13 +837,20 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 			if _, given := givenName(first); given && p.Population < 500000 {
 				return "", false
 			}
+			// "Audi says", "the Obama administration": a small town's name
+			// the article never uses as a place ("in Elkton", "Elkton,
+			// Maryland") is some other name
+			inList := listItem(toks, s, a, b)
+			if lexSmallTownOnly(first.Text) && !x.placeCued[first.Lower] && !inList {
+				return "", false
+			}
 		}
 		return tPlace, true
 	}
 	if n >= 2 && r.placeHeads[last.Lower] || n >= 2 && r.placeHeads[first.Lower] && toks[a+1].Lower == "of" {
 		return tPlace, true
 	}
-	if b < s.Tok1 && r.placeSuffix[toks[b].Lower] && !toks[b].Cap {
+	if b < s.Tok1 && r.placeSuffix[toks[b].Lower] && !toks[b].Cap && !(n == 1 && partyWords[first.Lower]) && !(n == 1 && compoundAfter(toks, s, b+1)) {
 		if _, ok := lexDemonym(text); !ok {
 			return tPlace, true
 		}
@@ -982,8 +1036,116 @@ func rareWords(ts []Token) bool {
 	return true
 }
 
+// notSingleName reports a token that names nothing on its own: a
+// contraction ("I'm", "I’d"), a single letter ("A", opening a sentence), an
+// acronym in the plural ("ICUs", "SUVs") or a generic acronym ("GDP", "USB",
+// "VIP": a thing, unit or condition), unless the article spells it out
+// ("Full Name (ACR)").
+func notSingleName(x *articleState, t Token) bool {
+	if isContraction(t.Lower) || utf8.RuneCountInString(t.Text) == 1 {
+		return true // "I'm", "A"
+	}
+	if t.Digit {
+		// a quantity ("512GB", "100GW") or a code ("50OFF699"), not "3M"
+		rest := strings.TrimLeft(t.Lower, "0123456789.,")
+		return genericAcronyms[rest] || strings.ContainsAny(rest, "0123456789")
+	}
+	if head, _, ok := strings.Cut(t.Lower, "-"); ok && genericAcronyms[head] {
+		return true // "USB-C"
+	}
+	if x.acronymType[t.Text] != "" || x.acronymOf[t.Text] != "" {
+		return false
+	}
+	if n := len(t.Text); n >= 3 && t.Text[n-1] == 's' && upperLetters(t.Text[:n-1]) {
+		return true
+	}
+	return t.Upper && genericAcronyms[strings.ToLower(t.Text)]
+}
+
+// upperLetters: two or more letters, all upper case, and nothing else.
+func upperLetters(s string) bool {
+	n := 0
+	for _, c := range s {
+		if !unicode.IsUpper(c) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// genericAcronyms are abbreviations of common nouns, units and conditions,
+// written in capitals but naming no person, institution or place.
+var genericAcronyms = wordSet([]string{
+	"gdp", "gnp", "ebitda", "ipo", "eps", "etf", "roi", "cagr", "yoy", "msrp", "rrp", "apr", "vip", "asap", "wtf", "lol", "diy",
+	"faq", "pdf", "url", "api", "usb", "hdmi", "dvi", "dvd", "cpu", "gpu", "ssd", "hdd", "ram", "rom", "lcd", "oled", "hdr", "rgb",
+	"gps", "fps", "rpg", "dlc", "vpn", "vr", "nfc", "lte", "sms", "tv", "pc", "suv", "ev", "awd", "rwd", "fwd", "mpg", "mph",
+	"kph", "gb", "mb", "tb", "kb", "ghz", "mhz", "kw", "kwh", "mw", "mwh", "gw", "gwh", "ecg", "ekg", "mri", "hpv", "hiv", "sars",
+	"dna", "rna", "icu", "ptsd", "adhd", "hvac", "iq", "atm", "lng", "ppe", "bpm",
+})
+
+// nounTitles are roles that are also common nouns: written with a capital
+// before a name they are a title only before a given name ("Star Jane Doe"
+// is rare, "Star Trek" a name).
+var nounTitles = wordSet([]string{"star", "head", "leader", "player", "rookie", "keeper", "center", "centre",
+	"forward", "guard", "winger", "officer", "official", "chief", "executive", "founder", "driver", "pitcher", "receiver"})
+
+// listItem reports a name [a, b) inside a list of names: after "," or
+// "and" that follow a capitalised word in mid-sentence ("Oklahoma and
+// Arizona", "Alaska, and Oregon"), or before "," or "and" and another
+// capitalised word.
+func listItem(toks []Token, s Sentence, a, b int) bool {
+	k := a - 1
+	for k > s.Tok0 && (toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Lower == "or") {
+		k--
+	}
+	if k > s.Tok0 && k < a-1 && isCapWord(&toks[k]) {
+		return true
+	}
+	k = b
+	for k < s.Tok1 && (toks[k].Text == "," || toks[k].Lower == "and" || toks[k].Lower == "or") {
+		k++
+	}
+	return k > b && k < s.Tok1 && isCapWord(&toks[k])
+}
+
+// compoundAfter reports a lower-case noun at token i continuing a compound
+// ("Acme park assist", "the Acme base model"): the word before it modifies
+// it and is no place suffix. Function words and verb forms ("camp is",
+// "camp remains", "camp housed") end the phrase.
+func compoundAfter(toks []Token, s Sentence, i int) bool {
+	if i >= s.Tok1 || !toks[i].Word || toks[i].Cap || stopModifiers[toks[i].Lower] {
+		return false
+	}
+	w := toks[i].Lower
+	if _, rank := lexCommonRank(w); !rank || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ed") || auxiliaries[w] {
+		return false
+	}
+	return true
+}
+
+// auxiliaries and modal verbs that may follow a subject.
+var auxiliaries = wordSet([]string{"has", "had", "have", "will", "would", "can", "could", "may", "might", "must",
+	"should", "shall", "did", "does", "do", "be", "been", "were", "are", "where", "when", "as", "near", "after", "before",
+	"since", "until", "under", "over", "into", "than", "so", "if", "about", "because", "while"})
+
+// groupWord reports a plural word for members of a party or a people
+// ("Democrats", "Republicans", "Americans").
+func groupWord(t Token) bool {
+	w, ok := strings.CutSuffix(t.Lower, "s")
+	if !ok || !t.Cap || t.Upper {
+		return false
+	}
+	if partyWords[w] {
+		return true
+	}
+	_, demonym := lexDemonym(t.Text[:len(t.Text)-1])
+	return demonym
+}
+
 // isContraction: "we've", "they're", "it'll", "don't" are never names.
 func isContraction(w string) bool {
+	w = strings.ReplaceAll(w, "\u2019", "'")
 	for _, suf := range []string{"'ve", "'re", "'ll", "'d", "n't", "'m"} {
 		if strings.HasSuffix(w, suf) {
 			return true

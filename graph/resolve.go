@@ -557,7 +557,7 @@ func canonicalName(typ string, forms map[string]int) string {
 
 // resolveKey folds a name into the key entities of one type are merged on.
 func resolveKey(typ, name string) string {
-	k := extract.NameKey(name)
+	k := joinInitials(extract.NameKey(name))
 	switch typ {
 	case Place:
 		if c, ok := lexicon.CountryCanonical(name); ok {
@@ -571,6 +571,9 @@ func resolveKey(typ, name string) string {
 			switch words[len(words)-1] {
 			case "region", "province", "oblast", "state", "county", "district", "city":
 				words = words[:len(words)-1]
+				if len(words) > 1 && words[len(words)-1] == "autonomous" {
+					words = words[:len(words)-1] // "… Autonomous Region"
+				}
 			}
 		}
 		return collapse(strings.Join(words, " "))
@@ -591,6 +594,21 @@ func resolveKey(typ, name string) string {
 		}
 	}
 	return k
+}
+
+// joinInitials writes a run of initials as one word, so that "W. M. Keck"
+// and "W.M. Keck" ("w m keck", "wm keck") share a key.
+func joinInitials(k string) string {
+	words := strings.Fields(k)
+	out := words[:0:0]
+	for i, w := range words {
+		if i > 0 && len(w) == 1 && len(words[i-1]) == 1 && i < len(words)-1 {
+			out[len(out)-1] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
 }
 
 func extractDocKey(name string) string {

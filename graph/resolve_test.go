@@ -79,6 +79,30 @@ func TestResolveAcrossArticles(t *testing.T) {
 			},
 			same: [][]string{{"Person:", "Marco Rubio", "Rubio"}},
 		},
+		{
+			name: "initials written with and without spaces",
+			texts: []string{
+				"Astronomers at the J. R. Halvorsen Observatory measured the comet on Monday.",
+				"The J.R. Halvorsen Observatory later confirmed the orbit.",
+			},
+			same: [][]string{{"Institution:", "J. R. Halvorsen Observatory", "J.R. Halvorsen Observatory"}},
+		},
+		{
+			name: "different initials stay apart",
+			texts: []string{
+				"Astronomers at the J. R. Halvorsen Observatory measured the comet on Monday.",
+				"The J. K. Halvorsen Observatory later confirmed the orbit.",
+			},
+			apart: [][]string{{"J. R. Halvorsen Observatory", "J. K. Halvorsen Observatory"}},
+		},
+		{
+			name: "a region named with and without its autonomous head",
+			texts: []string{
+				"Herders in the Tibet Autonomous Region face a dry winter.",
+				"Officials in Tibet said the roads would reopen.",
+			},
+			same: [][]string{{"Place:", "Tibet Autonomous Region", "Tibet"}},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
