@@ -122,7 +122,7 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 		if it.typ == Person || (!it.strong && it.surname != "") {
 			// a surname alone, or a one-word name typed only by a weak cue,
 			// joins the person named in full with that surname
-			if c := cl.personFor(bySurname, it, arts); c >= 0 && (it.typ == Person || cl.given[c] != "") {
+			if c := cl.personFor(bySurname, it, arts); c >= 0 && (it.typ == Person || cl.given[c] != "") && !cl.bareWord(c, it) {
 				it.typ = Person
 				cl.add(c, it)
 				continue
@@ -152,6 +152,7 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 	cl.mergeMisspellings(bySurname)
 	cl.mergeAcronyms()
 	cl.mergeShortInstitutions()
+	cl.mergeInstitutionForms()
 	// 4. untyped names join a typed entity of the same name, else are dropped
 	aliasKey := map[string][]int{}
 	for c := range cl.items {
@@ -174,13 +175,13 @@ func Resolve(s *schema.Schema, arts []Extracted) *Graph {
 			continue
 		}
 		if it.surname != "" {
-			if c := cl.personFor(bySurname, it, arts); c >= 0 && cl.given[c] != "" {
+			if c := cl.personFor(bySurname, it, arts); c >= 0 && cl.given[c] != "" && !cl.bareWord(c, it) {
 				it.typ = Person
 				cl.add(c, it)
 				continue
 			}
 			// "Yermark": one edit from the surname of a much more frequent person
-			if c := cl.misspeltPerson(bySurname, it); c >= 0 {
+			if c := cl.misspeltPerson(bySurname, it); c >= 0 && !cl.bareWord(c, it) {
 				it.typ = Person
 				cl.add(c, it)
 				continue
@@ -692,6 +693,10 @@ func (cl *clusters) mergeAcronyms() {
 		in := initials(name)
 		if len(in) >= 2 {
 			byInit[in] = append(byInit[in], c)
+		}
+		// "SBJ" for "SportsBusiness Journal"
+		if ci := camelInitials(name); ci != in && len(ci) >= 3 {
+			byInit[ci] = append(byInit[ci], c)
 		}
 	}
 	for c := range cl.items {
