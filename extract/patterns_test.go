@@ -659,3 +659,215 @@ func TestNewsPatternsPrecision(t *testing.T) {
 	}
 	runPatternCases(t, s, ex, cases)
 }
+
+// TestNewsPatternsDepartures covers resignations stated without "resigned",
+// appointments and meetings in longer phrasing, and firms and teams named
+// like people or places: a longer trigger that finds no organisation leaving
+// the shorter one to take its subject ("stepped down as chief executive"),
+// "X left the Council" and "she left the company", trips that are no
+// resignation, "has been named", "company CEO X", a portfolio between a
+// country and a title, a role for a country at an organisation, the surname
+// "He" opening a sentence, a pronoun that is not the one met, the month
+// "May", a place inside "met … with", a topic after
+// "about", names joined by "&", a city with a game score, and the words
+// around a name that only a company takes. Every text is written for this
+// test (names invented, cities and countries real).
+func TestNewsPatternsDepartures(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		// 1. "stepped down as …": the role names no organisation
+		{
+			name: "stepped down as a title takes the organisation of the role",
+			text: "Kara Lind, the chief executive of Northwind Bank, spoke on Monday. The bank cut its forecast shortly after Lind stepped down as chief executive.",
+			want: []string{"RESIGNED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "stepped down from an organisation still takes it",
+			text: "Kara Lind stepped down from the Harbor Commission on Monday.",
+			want: []string{"RESIGNED Kara Lind -> Harbor Commission"},
+		},
+		// 2. "left the …"
+		{
+			name: "a person left an institution",
+			text: "After Kara Lind left the Harbor Commission, Paul Okafor took over.",
+			want: []string{"RESIGNED Kara Lind -> Harbor Commission"},
+		},
+		{
+			name: "she left the company she led",
+			text: "Kara Lind, the chief executive of Northwind Bank, spoke on Monday. She left the company in March.",
+			want: []string{"RESIGNED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "left an institution for somewhere is a trip",
+			text: "Kara Lind left the Harbor Commission for a lunch in Oslo on Monday.",
+			ents: []string{"Kara Lind/Person"},
+			not:  []string{"RESIGNED Kara Lind -> Harbor Commission"},
+		},
+		{
+			name: "left a room is no resignation",
+			text: "Northwind Bank said Kara Lind left the room after the vote.",
+			ents: []string{"Kara Lind/Person", "Northwind Bank/Institution"},
+			not:  []string{"RESIGNED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "a possessor is not the one who left",
+			text: "Kara Lind's son left the Harbor Commission last year.",
+			not:  []string{"RESIGNED Kara Lind -> Harbor Commission"},
+		},
+		// 3. appointments and titles after a company noun
+		{
+			name: "has been named the new head of an organisation",
+			text: "Paul Okafor resigned and Kara Lind has been named the new Harbor Commission chair.",
+			want: []string{"LED Kara Lind -> Harbor Commission"},
+		},
+		{
+			name: "has been named a title of an organisation",
+			text: "Kara Lind has been named chief executive of Northwind Bank.",
+			want: []string{"LED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "company CEO after a quote takes the company of the sentence",
+			text: "Northwind Bank is cutting costs, “we will not gamble with savings,” company CEO Kara Lind said.",
+			want: []string{"LED Kara Lind -> Northwind Bank"},
+		},
+		{
+			name: "a company CEO with two companies before names neither",
+			text: "Northwind Bank and Harbor Trust will merge, company CEO Kara Lind said.",
+			ents: []string{"Kara Lind/Person"},
+			not:  []string{"LED Kara Lind -> Northwind Bank", "LED Kara Lind -> Harbor Trust"},
+		},
+		// 4. meetings with a place in between, and topics
+		{
+			name: "met in a city with someone",
+			text: "Anna Berg met in Geneva with Paul Okafor on Monday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "a meeting at a building with someone",
+			text: "Anna Berg announced the accord during a meeting at the Harbor Palace with Paul Okafor, the trade envoy.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "spoke with reporters about someone is no meeting",
+			text: "Anna Berg spoke with reporters about Paul Okafor on Monday.",
+			ents: []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name:   "a portfolio between a country and the title is no name",
+			text:   "U.S. Defense Secretary Paul Okafor arrived in Hanoi on Monday.",
+			ents:   []string{"Paul Okafor/Person"},
+			noEnts: []string{"U.S. Defense/"},
+			not:    []string{"LED Paul Okafor -> U.S. Defense"},
+		},
+		{
+			name: "a country's department keeps its name",
+			text: "The U.S. Energy Department said on Monday that prices would rise.",
+			ents: []string{"U.S. Energy Department/Institution"},
+		},
+		{
+			name: "a director for a country at an organisation is its member",
+			text: "Kara Lind, the former executive director for Norway at the World Bank, spoke on Monday.",
+			want: []string{"MEMBER_OF Kara Lind -> World Bank"},
+			not:  []string{"LED Kara Lind -> Norway", "LED Kara Lind -> World Bank"},
+		},
+		{
+			name:   "a surname He opening a sentence before a description",
+			text:   "“It will not last,” He Mingyu, the former trade envoy, said on Monday.",
+			ents:   []string{"He Mingyu/Person"},
+			noEnts: []string{"Mingyu/Person"},
+		},
+		{
+			name:   "the pronoun He opening a sentence stays a pronoun",
+			text:   "Paul Okafor spoke first. He, the oldest delegate, left early.",
+			ents:   []string{"Paul Okafor/Person"},
+			noEnts: []string{"He/"},
+		},
+		{
+			name: "she visited the one named last: the pronoun is the one named before",
+			text: "Anna Berg praised Paul Okafor. Last year she visited Okafor in Lagos.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "the month May is no modal",
+			text: "Anna Berg arrived in Lagos. In May she visited Paul Okafor at his home.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "the modal may still makes a meeting hypothetical",
+			text: "Anna Berg arrived in Lagos. She may visit Paul Okafor at his home.",
+			ents: []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		// 5. names joined by "&"
+		{
+			name:   "two surnames joined by & are a firm",
+			text:   "The audit was signed by Morgan & Tolliver on Friday.",
+			ents:   []string{"Morgan & Tolliver/Institution"},
+			noEnts: []string{"Morgan & Tolliver/Person"},
+		},
+		{
+			name:   "two common words joined by & are a product",
+			text:   "Shoppers can buy the Door & Window sensor for $30, Kara Lind said.",
+			ents:   []string{"Kara Lind/Person"},
+			noEnts: []string{"Door & Window/Institution", "Door & Window/Person"},
+		},
+		// 6. a city that wins or loses a game by a score is its team
+		{
+			name:   "a city beat a city by a score",
+			text:   "Toledo beat Buffalo 3-2 on Saturday night.",
+			ents:   []string{"Toledo/Institution", "Buffalo/Institution"},
+			noEnts: []string{"Toledo/Place", "Buffalo/Place"},
+		},
+		{
+			name: "a city lost to a city by a score",
+			text: "Toledo lost to Buffalo 24-10 in the final.",
+			ents: []string{"Toledo/Institution", "Buffalo/Institution"},
+		},
+		{
+			name:   "a storm that beat a city with no score leaves it a place",
+			text:   "The storm beat Toledo on Monday and moved on to Buffalo.",
+			ents:   []string{"Toledo/Place"},
+			noEnts: []string{"Toledo/Institution"},
+		},
+		{
+			name:   "a country's national side stays the country",
+			text:   "Toledo beat Hungary 2-0 in a friendly.",
+			ents:   []string{"Hungary/Place"},
+			noEnts: []string{"Toledo/Institution"},
+		},
+		// 7. words around a name that only a company takes
+		{
+			name:   "a place-based firm named like a person",
+			text:   "The Ohio-based Morgan Tolliver will build the plant next year.",
+			ents:   []string{"Morgan Tolliver/Institution"},
+			noEnts: []string{"Morgan Tolliver/Person"},
+		},
+		{
+			name:   "shares of a firm named like a person moved",
+			text:   "Morgan Tolliver shares fell 4% on Monday after the report.",
+			ents:   []string{"Morgan Tolliver/Institution"},
+			noEnts: []string{"Morgan Tolliver/Person"},
+		},
+		{
+			name:   "a firm's stock",
+			text:   "Analysts said Morgan Tolliver's stock was cheap.",
+			ents:   []string{"Morgan Tolliver/Institution"},
+			noEnts: []string{"Morgan Tolliver/Person"},
+		},
+		{
+			name:   "a person's shares in a firm leave the person a person",
+			text:   "Kara Lind's shares in Northwind Bank were sold on Monday.",
+			ents:   []string{"Kara Lind/Person"},
+			noEnts: []string{"Kara Lind/Institution"},
+		},
+		{
+			name:   "a person who shares something stays a person",
+			text:   "Kara Lind shares a flat in Oslo with her sister.",
+			ents:   []string{"Kara Lind/Person"},
+			noEnts: []string{"Kara Lind/Institution"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}

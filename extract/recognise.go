@@ -300,7 +300,7 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	// sentence-initial ordinary words are not names: "The", "But", "Sunday's";
 	// but "Pacific Gas & Electric Co." keeps its first word
 	orgName := b-a >= 3 && (r.orgHeads[toks[b-1].Lower] || lexLegalSuffix(toks[b-1].Text))
-	for a < b && r.ordinaryAt(x, a, s) {
+	for a < b && r.ordinaryAt(x, a, s) && !(a+1 < b && capitalPronounName(toks, s, a)) {
 		if rank, _ := lexCommonRank(toks[a].Lower); orgName && rank > 300 && !r.titles.has(toks[a].Lower) {
 			break
 		}
@@ -422,8 +422,17 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 // quote opens.
 func capitalPronounName(toks []Token, s Sentence, i int) bool {
 	t := toks[i]
-	if t.Text != "He" || i == s.Tok0 {
+	if t.Text != "He" {
 		return false
+	}
+	if i == s.Tok0 || closers[toks[i-1].Text] || toks[i-1].Text == "“" {
+		// opening a sentence: "He Jianxiong, the former director …", a
+		// name of two words set off by a comma before its description
+		if i+3 >= s.Tok1 || !isCapWord(&toks[i+1]) || toks[i+1].Upper || commonWord(toks[i+1]) || toks[i+2].Text != "," {
+			return false
+		}
+		w := toks[i+3].Lower
+		return w == "the" || w == "a" || w == "an" || w == "who"
 	}
 	p := toks[i-1]
 	return p.Word || p.Text == ","
@@ -707,6 +716,13 @@ func (r *recogniser) addName(x *articleState, si, a, b int, titleTok int, title 
 			}
 		}
 	}
+	// "U.S. Defense Secretary Jane Doe": a portfolio between a country and
+	// the title belongs to the title, not to a name "U.S. Defense"
+	if b-a >= 2 && b < len(toks) && portfolios[toks[b-1].Lower] && (toks[b].Lower == "secretary" || toks[b].Lower == "minister") {
+		if p, ok := lexPlace(spanText(toks, a, b-1)); ok && isCountry(p) {
+			b--
+		}
+	}
 	if e := r.titles.match(toks, a, b); e == b {
 		return // a title alone ("CEO", "Secretary of State") names no one
 	}
@@ -817,7 +833,11 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	if n >= 2 && r.docHeads[last.Lower] {
 		return tDocument, true
 	}
-	// Place: gazetteer, place suffixes and heads
+	// Place: gazetteer, place suffixes and heads ("Cincinnati beat Anaheim
+	// 3-2": a city that wins or loses a game by a score is its team)
+	if p, ok := lexPlace(text); ok && !isCountry(p) && gameSide(toks, s, a, b) {
+		return tInstitution, false
+	}
 	if p, ok := lexPlace(text); ok {
 		// ("Louisville, Colorado": a state after its town is no common word)
 		stateOfTown := false
@@ -898,6 +918,18 @@ func (r *recogniser) classify(x *articleState, si, a, b int, title string) (stri
 	}
 	if n >= 2 && x.known[strings.ToLower(text)] == tInstitution {
 		return tInstitution, false // the same name seen before such a head noun
+	}
+	// a name of a few words, a given name first, is a firm when the words
+	// around it say so: "Ohio-based Acme Dynamics", "Acme Dynamics shares
+	// fell", "Acme Dynamics' stock"
+	if n >= 2 && n <= 4 && allNameLike(toks[a:b]) && companyCue(toks, s, a, b) {
+		return tInstitution, false
+	}
+	// two surnames joined by "&" are a firm, never a person: "Smith &
+	// Wesson", "Procter & Gamble"; two common words are a product or a
+	// title ("Door & Window", "War & Peace")
+	if n == 3 && toks[a+1].Text == "&" && isCapWord(&first) && isCapWord(&last) && (!commonWord(first) || !commonWord(last)) && !(a > s.Tok0 && (toks[a-1].Text == "“" || toks[a-1].Text == "\"")) {
+		return tInstitution, false
 	}
 	// Person: a given name followed by a surname ("Jane Doe", "Mark Esper":
 	// a given name that is also a word counts before a surname-like word)
@@ -1330,3 +1362,109 @@ var regionAdjectives = map[string]bool{"european": true, "african": true, "asian
 	"atlantic": true, "mideast": true, "oriental": true, "slavic": true, "anglo": true, "hispanic": true,
 	"jewish": true, "muslim": true, "christian": true, "catholic": true, "sunni": true, "shia": true,
 	"shiite": true, "hindu": true, "buddhist": true, "kurdish": true, "kurd": true}
+
+// marketVerbs follow "shares" or "stock" of a listed company.
+var marketVerbs = map[string]bool{"rose": true, "fell": true, "jumped": true, "climbed": true, "dropped": true,
+	"slid": true, "gained": true, "plunged": true, "soared": true, "tumbled": true, "surged": true, "sank": true,
+	"slumped": true, "rallied": true, "closed": true, "traded": true, "rise": true, "fall": true, "rises": true, "falls": true}
+
+// companyCue reports words around the name [a, b) that only a company takes:
+// "-based" before it ("Ohio-based Acme Dynamics"), its shares or stock moving
+// after it ("Acme Dynamics shares fell"), or its stock or share price
+// ("Acme Dynamics's stock", "… 's share price"). A person's shares "in"
+// something are no cue.
+func companyCue(toks []Token, s Sentence, a, b int) bool {
+	if a > s.Tok0 && strings.HasSuffix(toks[a-1].Lower, "-based") {
+		return true
+	}
+	if b+1 >= s.Tok1 {
+		return false
+	}
+	w, nxt := toks[b].Lower, toks[b+1].Lower
+	if (w == "shares" || w == "stock") && marketVerbs[nxt] {
+		return true
+	}
+	if w != "'s" && w != "'" {
+		return false
+	}
+	switch nxt {
+	case "stock":
+		return true
+	case "share", "shares":
+		if b+2 >= s.Tok1 {
+			return nxt == "shares"
+		}
+		after := toks[b+2].Lower
+		return nxt == "share" && after == "price" || nxt == "shares" && (marketVerbs[after] || after == "have" || after == "were" || after == "are")
+	}
+	return false
+}
+
+// gameVerbs join two sides of a game before its score: "A beat B 3-2".
+var gameVerbs = map[string]bool{"beat": true, "beats": true, "defeated": true, "defeats": true, "edged": true,
+	"edges": true, "topped": true, "tops": true, "downed": true, "blanked": true, "routed": true, "outlasted": true,
+	"stunned": true, "upset": true, "shut": true, "thrashed": true, "crushed": true, "trounced": true}
+
+// gameSide reports whether the name [a, b) is a side of a game stated with
+// its score: "Cincinnati beat Anaheim 3-2", "… lost to Anaheim 2-3". A
+// country on the other side is a national team written as its country
+// ("Wales beat Hungary 2-0"): both stay places.
+func gameSide(toks []Token, s Sentence, a, b int) bool {
+	country := func(i, j int) bool {
+		p, ok := lexPlace(spanText(toks, i, j))
+		return ok && isCountry(p)
+	}
+	// the first side: the verb right after the name, the score after the
+	// other side's one to three words
+	v := b
+	if v+1 < s.Tok1 && (toks[v].Lower == "lost" || toks[v].Lower == "fell") && toks[v+1].Lower == "to" {
+		v++
+	} else if v < s.Tok1 && !gameVerbs[toks[v].Lower] {
+		v = -1
+	}
+	if v >= 0 && v < s.Tok1 {
+		for k := v + 2; k < s.Tok1 && k <= v+4; k++ {
+			if score(toks, s, k) {
+				return !country(v+1, k)
+			}
+			if !isCapWord(&toks[k]) {
+				break
+			}
+		}
+	}
+	// the second side: the verb (or "lost to", "fell to") before the name,
+	// the score right after it
+	if b < s.Tok1 && score(toks, s, b) && a-2 >= s.Tok0 {
+		w := a - 1
+		if toks[w].Lower == "to" && (toks[w-1].Lower == "lost" || toks[w-1].Lower == "fell") {
+			w--
+		} else if !gameVerbs[toks[w].Lower] {
+			return false
+		}
+		k := w
+		for k > s.Tok0 && k > w-4 && isCapWord(&toks[k-1]) {
+			k--
+		}
+		return k < w && !country(k, w)
+	}
+	return false
+}
+
+// score reports a game's score at token k: "3-2" or "3 - 2".
+func score(toks []Token, s Sentence, k int) bool {
+	t := toks[k]
+	if !t.Digit {
+		return false
+	}
+	if i := strings.IndexByte(t.Text, '-'); i > 0 && i+1 < len(t.Text) && t.Text[i+1] >= '0' && t.Text[i+1] <= '9' {
+		return true
+	}
+	return k+2 < s.Tok1 && (toks[k+1].Text == "-" || toks[k+1].Text == "–") && toks[k+2].Digit
+}
+
+// portfolios are the fields of a minister or secretary written between a
+// country and the title ("U.S. Defense Secretary", "French Foreign Minister").
+var portfolios = map[string]bool{"defense": true, "defence": true, "foreign": true, "interior": true,
+	"finance": true, "trade": true, "health": true, "energy": true, "commerce": true, "justice": true,
+	"labor": true, "labour": true, "education": true, "agriculture": true, "transport": true,
+	"transportation": true, "environment": true, "economy": true, "home": true}

@@ -116,6 +116,12 @@ func (rl *relater) matchTrigger(x *articleState, t *trigger, i int, s Sentence, 
 		}
 		if k == len(t.words)-1 && k > 0 && gapPreps[w] {
 			for g := j; g < s.Tok1 && g < j+6; g++ {
+				if mi := mentionAt[g]; mi >= 0 && x.locativePlace(mi, j) {
+					// "met in Geneva with …", "a meeting in the Oval
+					// Office with …": a place after "in" or "at"
+					g = x.mentions[mi].Tok1 - 1
+					continue
+				}
 				if mentionAt[g] >= 0 || (!toks[g].Word && toks[g].Text != "-") {
 					return -1
 				}
@@ -178,6 +184,7 @@ func (rl *relater) relate(x *articleState) {
 		rl.roles(x, si, s, mentionAt, emit)
 		rl.playedFor(x, si, s, mentionAt, emit)
 		rl.ownPlans(x, si, s, mentionAt, emit)
+		rl.leftPost(x, si, s, mentionAt, emit)
 		for i := s.Tok0; i < s.Tok1; i++ {
 			if mentionAt[i] >= 0 {
 				continue
@@ -193,8 +200,12 @@ func (rl *relater) relate(x *articleState) {
 				if e < 0 || e < matched[t.rel] {
 					continue
 				}
-				matched[t.rel] = e
-				rl.applyTrigger(x, t, i, e, si, s, mentionAt, emit)
+				// a longer trigger that finds no arguments lets a shorter one
+				// try: "stepped down as CEO" names no organisation after "as",
+				// "stepped down" still takes its subject
+				if rl.applyTrigger(x, t, i, e, si, s, mentionAt, emit) {
+					matched[t.rel] = e
+				}
 			}
 		}
 	}
@@ -450,7 +461,9 @@ func (rl *relater) modality(x *articleState, from, trigStart, trigEnd int, s Sen
 			if strings.HasSuffix(w, "n't") {
 				return "drop"
 			}
-			if rl.neg.match(toks, j, b) > 0 || rl.hyp.match(toks, j, b) > 0 {
+			// (a modal capitalised in mid-sentence is a month or a name:
+			// "in May she visited …")
+			if rl.neg.match(toks, j, b) > 0 || rl.hyp.match(toks, j, b) > 0 && !(toks[j].Cap && j > s.Tok0 && toks[j-1].Word) {
 				return "drop"
 			}
 			if w == "to" {
@@ -527,6 +540,16 @@ func (rl *relater) applyTrigger(x *articleState, t *trigger, i, e, si int, s Sen
 			// "Trump hosted Putin", "Xi received Macron": a bare verb takes the
 			// name right after it, not one further in the clause ("hosted a
 			// dinner … with Putin", "received a call from …")
+			r = -1
+		}
+		if l >= 0 && r >= 0 && d.symmetric && x.mentions[l].Entity >= 0 && x.mentions[l].Entity == x.mentions[r].Entity {
+			// "he visited Epstein", the last person named before being
+			// Epstein: the pronoun is someone else, named before him
+			l = rl.otherThanObject(x, i, s, mentionAt, x.mentions[r].Entity)
+		}
+		if r >= 0 && t.form == formActive && d.symmetric && topicBefore(toks, e, x.mentions[r].Tok0) {
+			// "spoke with reporters about Okafor": the name after "about"
+			// is the topic, not the one met
 			r = -1
 		}
 		if r < 0 && l >= 0 && t.form == formActive && dstTypes[tDocument] {
@@ -879,6 +902,13 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 					}
 				}
 			}
+			// ", company CEO Jane Doe said", "the company chairman Jane Doe":
+			// the company named before in the sentence, when only one is
+			if j >= s.Tok0 && mentionAt[j] < 0 && companyNouns[toks[j].Lower] && (j == s.Tok0 || toks[j-1].Lower == "," || toks[j-1].Lower == "the" || j-2 >= s.Tok0 && closers[toks[j-1].Text] && toks[j-2].Text == ",") {
+				if oi := x.onlyInstitutionBefore(j, s, mentionAt); oi >= 0 {
+					rl.emitRole(x, pi, oi, title, si, emit, 0.1)
+				}
+			}
 			// "White House Russia adviser …": a country between the organisation
 			// and the role is the field of the role (the recogniser left it out
 			// of the organisation's name)
@@ -897,7 +927,10 @@ func (rl *relater) roles(x *articleState, si int, s Sentence, mentionAt []int, e
 		if j+1 < s.Tok1 && (toks[j].Lower == "served" || toks[j].Lower == "serves" || toks[j].Lower == "worked" || toks[j].Lower == "works") && toks[j+1].Lower == "as" {
 			j++ // "Ivan served as the CEO of …"
 		}
-		if j >= s.Tok1 || !(toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became") {
+		if j+2 < s.Tok1 && (toks[j].Lower == "has" || toks[j].Lower == "had" || toks[j].Lower == "have") && toks[j+1].Lower == "been" && appointed[toks[j+2].Lower] {
+			j++ // "has been named …": "been" stands where "was" would
+		}
+		if j >= s.Tok1 || !(toks[j].Text == "," || toks[j].Lower == "is" || toks[j].Lower == "was" || toks[j].Lower == "as" || toks[j].Lower == "became" || toks[j].Lower == "been") {
 			continue
 		}
 		j++
@@ -1297,6 +1330,24 @@ func (rl *relater) roleOf(x *articleState, pi, j, si int, s Sentence, mentionAt 
 			}
 		}
 	}
+	// a role for a country at an organisation: "executive director for
+	// Norway at the World Bank" represents the country in the organisation,
+	// a member of it, and leads neither
+	if e+2 < s.Tok1 && toks[e].Lower == "for" {
+		if ui := mentionAt[e+1]; ui >= 0 && ms[ui].Tok0 == e+1 && ms[ui].Entity >= 0 && x.res.Entities[ms[ui].Entity].Type == tPlace {
+			if c := ms[ui].Tok1; c+1 < s.Tok1 && toks[c].Lower == "at" {
+				k := c + 1
+				if toks[k].Lower == "the" && k+1 < s.Tok1 {
+					k++
+				}
+				if oi := mentionAt[k]; oi >= 0 && ms[oi].Tok0 == k && !x.possessor(oi) && ms[oi].Entity >= 0 && x.res.Entities[ms[oi].Entity].Type == tInstitution {
+					rl.typePerson(x, pi)
+					rl.emitRole(x, pi, oi, "member", si, emit, 0.1)
+				}
+				return true
+			}
+		}
+	}
 	// the field of the role before the organisation: "professor of
 	// epidemiology at …", "an expert in drug use and mental health at …"
 	// (a title written in capitals may have its field in capitals: "Head of
@@ -1351,6 +1402,17 @@ func (rl *relater) personVerb(w string) bool {
 func (x *articleState) untyped(mi int) bool {
 	m := x.mentions[mi]
 	return m.Entity >= 0 && x.res.Entities[m.Entity].Type == ""
+}
+
+// relIndex is the index of the relation type named name in rl.rels, or -1
+// when the schema has none.
+func (rl *relater) relIndex(name string) int {
+	for ri, d := range rl.rels {
+		if d.name == name {
+			return ri
+		}
+	}
+	return -1
 }
 
 // leadRole reports whether role is a role of LED, a head of what follows.
@@ -1470,12 +1532,7 @@ var possessives = map[string]bool{"his": true, "her": true, "its": true, "their"
 // proposal for something proposed it.
 func (rl *relater) ownPlans(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
 	toks := x.toks
-	pr := -1
-	for ri, d := range rl.rels {
-		if d.name == "PROPOSED" {
-			pr = ri
-		}
-	}
+	pr := rl.relIndex("PROPOSED")
 	if pr < 0 {
 		return
 	}
@@ -1573,3 +1630,128 @@ func (x *articleState) mainPlaceOrOrg(types map[string]bool, skip int) int {
 // appointed are the verbs of "X was named CEO of Y".
 var appointed = map[string]bool{"named": true, "appointed": true, "elected": true, "promoted": true,
 	"hired": true, "tapped": true, "installed": true, "confirmed": true, "chosen": true, "selected": true}
+
+// leftVerbs are the forms of "to leave" in "X left the company".
+var leftVerbs = map[string]bool{"left": true, "leaves": true, "leaving": true}
+
+// leftAux may stand between a subject and "left": "has left", "abruptly left".
+var leftAux = map[string]bool{"has": true, "had": true, "have": true, "abruptly": true, "later": true, "eventually": true, "then": true}
+
+// leftFor are the words after "left the X" of a trip, not a resignation.
+var leftFor = map[string]bool{"for": true, "to": true, "on": true, "at": true, "aboard": true, "by": true, "with": true, "through": true, "after": true, "building": true, "grounds": true, "compound": true}
+
+// leftPost finds resignations stated by "to leave": "After Jane Doe left the
+// Council, …", "even though he left the company": a person leaving an
+// institution named right after "the", or a company named before by "the
+// company". Leaving a place, a room or a court states nothing.
+func (rl *relater) leftPost(x *articleState, si int, s Sentence, mentionAt []int, emit emitFunc) {
+	toks := x.toks
+	rel := rl.relIndex("RESIGNED")
+	if rel < 0 {
+		return
+	}
+	for i := s.Tok0 + 1; i+2 < s.Tok1; i++ {
+		if !leftVerbs[toks[i].Lower] || mentionAt[i] >= 0 || toks[i+1].Lower != "the" {
+			continue
+		}
+		// the subject: a person's name or "he"/"she" right before the verb
+		j := i - 1
+		for j > s.Tok0 && leftAux[toks[j].Lower] && mentionAt[j] < 0 {
+			j--
+		}
+		src := -1
+		if mi := mentionAt[j]; mi >= 0 {
+			if e := x.mentions[mi].Entity; e >= 0 && x.res.Entities[e].Type == tPerson && !x.possessor(mi) {
+				src = mi
+			}
+		} else if w := toks[j].Lower; w == "he" || w == "she" {
+			src = x.lastPersonBefore(toks[j].Start)
+		}
+		if src < 0 {
+			continue
+		}
+		dst := -1
+		if mi := mentionAt[i+2]; mi >= 0 {
+			if e := x.mentions[mi].Entity; e >= 0 && x.res.Entities[e].Type == tInstitution && x.mentions[mi].Tok0 == i+2 {
+				dst = mi
+			}
+		} else if companyNouns[toks[i+2].Lower] && (i+3 >= s.Tok1 || !toks[i+3].Word || !isModifier(toks[i+3]) && toks[i+3].Lower != "'s") {
+			// "the company": a role the person holds, else the one
+			// institution of the sentence, else the one the article is about
+			for _, rlk := range x.roleLinks {
+				if x.mentions[rlk.person].Entity == x.mentions[src].Entity && rl.typeOK(x, rlk.other, map[string]bool{tInstitution: true}) {
+					dst = rlk.other
+				}
+			}
+			if dst < 0 {
+				dst = x.onlyInstitutionBefore(i, s, mentionAt)
+			}
+			if dst < 0 {
+				dst = x.mainPlaceOrOrg(map[string]bool{tInstitution: true}, x.mentions[src].Entity)
+			}
+		}
+		if dst < 0 {
+			continue
+		}
+		if k := x.mentions[dst].Tok1; mentionAt[i+2] >= 0 && k < s.Tok1 && leftFor[toks[k].Lower] {
+			continue // "left the White House for Camp David": a departure
+		}
+		st := rl.modality(x, max(clauseStart(toks, s, i), min(x.mentions[src].Tok0, i)), i, i+1, s)
+		if st == "drop" {
+			continue
+		}
+		emit(rel, src, dst, si, toks[i].Lower, st, formBase[formSubject]*0.7)
+	}
+}
+
+// locativePlace reports whether mention mi is a place or an institution's
+// building after "in" or "at" (and "the") at or after token from: "in
+// Geneva", "at the White House".
+func (x *articleState) locativePlace(mi, from int) bool {
+	m := x.mentions[mi]
+	if m.Entity < 0 || x.res.Entities[m.Entity].Type == tPerson {
+		return false
+	}
+	k := m.Tok0 - 1
+	if k > from && x.toks[k].Lower == "the" {
+		k--
+	}
+	return k >= from && (x.toks[k].Lower == "in" || x.toks[k].Lower == "at")
+}
+
+// topicBefore reports a word introducing a topic between tokens from and to.
+func topicBefore(toks []Token, from, to int) bool {
+	for j := from; j < to; j++ {
+		switch toks[j].Lower {
+		case "about", "regarding", "concerning":
+			return true
+		}
+	}
+	return false
+}
+
+// otherThanObject resolves the "he" or "she" before token i, the subject of
+// a meeting, to the last person named before it other than entity obj (a
+// pronoun is never the one met: "he visited Epstein"), or -1.
+func (rl *relater) otherThanObject(x *articleState, i int, s Sentence, mentionAt []int, obj int) int {
+	for j := i - 1; j >= s.Tok0 && j >= i-25; j-- {
+		if mentionAt[j] >= 0 {
+			return -1 // a name nearer than any pronoun
+		}
+		if w := x.toks[j].Lower; w == "he" || w == "she" {
+			pos := x.toks[j].Start
+			si := sort.Search(len(x.sents), func(k int) bool { return x.sents[k].End >= pos })
+			for k := min(si, len(x.sents)-1); k >= 0 && k >= si-3; k-- {
+				list := x.bySent[k]
+				for q := len(list) - 1; q >= 0; q-- {
+					m := x.mentions[list[q]]
+					if m.Start < pos && m.Entity >= 0 && m.Entity != obj && x.res.Entities[m.Entity].Type == tPerson {
+						return list[q]
+					}
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
