@@ -101,7 +101,7 @@ var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "du": tr
 var nameConnectors = map[string]bool{"of": true, "for": true, "and": true, "&": true, "on": true}
 
 func isCapWord(t *Token) bool {
-	if !t.Word || t.Lower == "'s" {
+	if !t.Word || !t.Cap && !t.Upper || t.Lower == "'s" {
 		return false
 	}
 	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && adjSuffix[t.Lower[i+1:]] {
@@ -113,17 +113,17 @@ func isCapWord(t *Token) bool {
 	if len(t.Text) >= 3 && len(t.Text) <= 8 && t.Text[1] == '-' && (t.Text[0] == 'R' || t.Text[0] == 'D' || t.Text[0] == 'I') && t.Cap {
 		return false // party and state of a US lawmaker: "(R-Texas)", "D-NY"
 	}
-	return t.Cap || t.Upper
+	return true
 }
 
 // lowerCompound reports a hyphenated word whose later parts are all lower
 // case and one of them a function word ("Day-by-day", "Up-to-date"), unlike
 // names ("Ocasio-Cortez", "Stoke-on-Trent").
 func lowerCompound(w string) bool {
-	parts := strings.Split(w, "-")
-	if len(parts) < 3 {
+	if strings.Count(w, "-") < 2 {
 		return false
 	}
+	parts := strings.Split(w, "-")
 	fn := false
 	for _, p := range parts[1:] {
 		if p == "" || strings.ToLower(p) != p {
