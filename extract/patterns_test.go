@@ -871,3 +871,107 @@ func TestNewsPatternsDepartures(t *testing.T) {
 	}
 	runPatternCases(t, s, ex, cases)
 }
+
+// TestNewsPatternsCoreference covers the coreference step of the relation
+// rules: "he"/"she" as the subject of a trigger resolves to the one person
+// named before it in its sentence or the sentence before (or, opening its
+// sentence, to that sentence's subject), and "the president" to the one
+// person the article gives that title; two candidates, a pronoun inside a
+// quotation, a given name of the other sex and two holders of a title
+// resolve to nothing. Every text is written for this test (names invented).
+func TestNewsPatternsCoreference(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		// he/she
+		{
+			name: "he resolves to the only person of the sentence before",
+			text: "Paul Okafor flew to Lagos on Sunday. He met Anna Berg at the port.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "she resigned resolves to the only person named before",
+			text: "Kara Lind ran the Harbor Commission for a decade. She resigned from the Harbor Commission on Tuesday.",
+			want: []string{"RESIGNED Kara Lind -> Harbor Commission"},
+		},
+		{
+			name: "he opening a sentence after two people is the subject of the one before",
+			text: "Paul Okafor praised Tomas Reyes on Monday. He met Anna Berg on Tuesday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+			not:  []string{"MET_WITH Anna Berg -> Tomas Reyes", "MET_WITH Tomas Reyes -> Anna Berg"},
+		},
+		{
+			name: "two candidates in the same sentence resolve to nothing",
+			text: "Paul Okafor told Tomas Reyes that he met Anna Berg in Lagos.",
+			not:  []string{"MET_WITH Paul Okafor -> Anna Berg", "MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Tomas Reyes -> Anna Berg", "MET_WITH Anna Berg -> Tomas Reyes"},
+		},
+		{
+			name: "two candidates before a pronoun not opening its sentence resolve to nothing",
+			text: "Paul Okafor praised Tomas Reyes on Monday. On Tuesday he met Anna Berg.",
+			not:  []string{"MET_WITH Paul Okafor -> Anna Berg", "MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Tomas Reyes -> Anna Berg", "MET_WITH Anna Berg -> Tomas Reyes"},
+		},
+		{
+			name: "he inside a quotation is not its speaker",
+			text: "Paul Okafor spoke on Monday. “He met Anna Berg in secret,” Tomas Reyes said.",
+			not:  []string{"MET_WITH Paul Okafor -> Anna Berg", "MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Tomas Reyes -> Anna Berg", "MET_WITH Anna Berg -> Tomas Reyes"},
+		},
+		{
+			name: "he after a quotation of another speaker, inside a quotation of several sentences",
+			text: "“We lost,” said Tomas Reyes. “He resigned from the Harbor Commission. It is over,” he added.",
+			not:  []string{"RESIGNED Tomas Reyes -> Harbor Commission"},
+		},
+		{
+			name: "she does not take a man's name",
+			text: "Mary Okafor praised Robert Lind on Sunday. She met Anna Berg on Monday.",
+			want: []string{"MET_WITH Anna Berg -> Mary Okafor"},
+			not:  []string{"MET_WITH Anna Berg -> Robert Lind", "MET_WITH Robert Lind -> Anna Berg"},
+		},
+		{
+			name: "a pronoun three sentences away resolves to nothing",
+			text: "Paul Okafor arrived on Sunday. The port was closed. The ships waited. He resigned from the Harbor Commission.",
+			not:  []string{"RESIGNED Paul Okafor -> Harbor Commission"},
+		},
+		// the TITLE
+		{
+			name: "the president is the one person titled President before",
+			text: "President Anna Berg of Veldoria flew to Lagos. The president met Paul Okafor on Monday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "the chief executive is the one given that role",
+			text: "Kara Lind, the chief executive of Northwind Bank, spoke on Monday. The chief executive met Paul Okafor in Oslo.",
+			want: []string{"MET_WITH Kara Lind -> Paul Okafor"},
+		},
+		{
+			name: "the company's chief executive is the one given that role",
+			text: "Kara Lind, the chief executive of Northwind Bank, spoke on Monday. The company's chief executive met Paul Okafor in Oslo.",
+			want: []string{"MET_WITH Kara Lind -> Paul Okafor"},
+		},
+		{
+			name: "the company's chief executive with two chief executives named resolves to nothing",
+			text: "Kara Lind, the chief executive of Northwind Bank, met Tomas Reyes, the chief executive of Eastgate Bank. The company's chief executive met Paul Okafor in Oslo.",
+			not:  []string{"MET_WITH Kara Lind -> Paul Okafor", "MET_WITH Paul Okafor -> Kara Lind", "MET_WITH Paul Okafor -> Tomas Reyes", "MET_WITH Tomas Reyes -> Paul Okafor"},
+		},
+		{
+			name: "the president as the object",
+			text: "President Anna Berg of Veldoria flew to Lagos. Paul Okafor met the president on Monday.",
+			want: []string{"MET_WITH Anna Berg -> Paul Okafor"},
+		},
+		{
+			name: "two presidents named resolve the president to nothing",
+			text: "President Anna Berg hosted President Tomas Reyes. The president met Paul Okafor on Monday.",
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Paul Okafor -> Anna Berg", "MET_WITH Tomas Reyes -> Paul Okafor", "MET_WITH Paul Okafor -> Tomas Reyes"},
+		},
+		{
+			name: "the president of another body is not the one titled before",
+			text: "President Anna Berg flew to Lagos. The president of the Harbor Commission met Paul Okafor.",
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Paul Okafor -> Anna Berg"},
+		},
+		{
+			name: "a title nobody held before resolves to nothing and takes no earlier name",
+			text: "Anna Berg said on Monday that the senator met Paul Okafor.",
+			not:  []string{"MET_WITH Anna Berg -> Paul Okafor", "MET_WITH Paul Okafor -> Anna Berg"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}

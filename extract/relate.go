@@ -38,6 +38,7 @@ type relDef struct {
 // relater finds relations from the triggers and roles of a schema.
 type relater struct {
 	allRoles *phraseSet // the role nouns of every relation
+	offices  *phraseSet // the Person titles that name an office ("the president")
 	docHeads map[string]bool
 	rels     []relDef
 	triggers map[string][]trigger // first word -> triggers, longest first
@@ -54,6 +55,15 @@ func newRelater(s *schema.Schema) *relater {
 	if d, ok := s.Entity(tDocument); ok {
 		rl.docHeads = wordSetExact(d.Cues.Heads)
 	}
+	var offices []string
+	if d, ok := s.Entity(tPerson); ok {
+		for _, t := range d.Cues.Titles {
+			if officeTitles[t] {
+				offices = append(offices, t)
+			}
+		}
+	}
+	rl.offices = newPhraseSet(offices)
 	for ri, r := range s.Relations {
 		rl.rels = append(rl.rels, relDef{notBefore: wordSetExact(r.NotBefore), name: r.Name, symmetric: r.Symmetric, source: wordSetExact(r.Source), target: wordSetExact(r.Target), roles: newPhraseSet(r.Roles)})
 		for form, list := range [][]string{formActive: r.Triggers.Active, formPassive: r.Triggers.Passive, formBetween: r.Triggers.Between, formSubject: r.Triggers.Subject} {
@@ -274,9 +284,17 @@ func (rl *relater) left1(x *articleState, i int, s Sentence, mentionAt []int, ty
 			return -1, 0 // the subject is a pronoun naming no one we know
 		case "he", "she":
 			if types[tPerson] {
-				return x.lastPersonBefore(toks[j].Start), i - j
+				return x.pronounRef(j, -1), i - j
 			}
 			return -1, 0
+		}
+		if types[tPerson] {
+			for k := j - 1; k >= s.Tok0 && k >= j-5; k-- {
+				if title, e := rl.officeAt(x, k, s, mentionAt); e == j+1 {
+					// "the president met …": the one person given that title
+					return x.officeRef(title, k), i - k
+				}
+			}
 		}
 	}
 	return -1, 0
@@ -302,6 +320,12 @@ func (rl *relater) right1(x *articleState, e int, s Sentence, mentionAt []int, t
 			}
 			j = x.mentions[mi].Tok1 - 1
 			continue
+		}
+		if types[tPerson] {
+			if title, e2 := rl.officeAt(x, j, s, mentionAt); e2 > 0 {
+				// "… met the president": the one person given that title
+				return x.officeRef(title, j), steps
+			}
 		}
 		steps++
 		switch toks[j].Lower {
@@ -433,21 +457,6 @@ func inTitleOfNext(x *articleState, j int, s Sentence, mentionAt []int) bool {
 		}
 	}
 	return false
-}
-
-// lastPersonBefore returns the last person mention starting before pos.
-func (x *articleState) lastPersonBefore(pos int) int {
-	si := sort.Search(len(x.sents), func(i int) bool { return x.sents[i].End >= pos })
-	for k := min(si, len(x.sents)-1); k >= 0 && k >= si-3; k-- {
-		list := x.bySent[k]
-		for q := len(list) - 1; q >= 0; q-- {
-			m := x.mentions[list[q]]
-			if m.Start < pos && m.Entity >= 0 && x.res.Entities[m.Entity].Type == tPerson {
-				return list[q]
-			}
-		}
-	}
-	return -1
 }
 
 // modality classifies the words of [from, to) plus a few after the trigger:
@@ -1560,7 +1569,7 @@ func (rl *relater) ownPlans(x *articleState, si int, s Sentence, mentionAt []int
 		if w == "'s" {
 			owner = mentionAt[i-1]
 		} else if w == "his" || w == "her" {
-			if pi := x.lastPersonBefore(toks[i].Start); pi >= 0 && x.mentions[pi].Sentence == si {
+			if pi := x.pronounRef(i, -1); pi >= 0 && x.mentions[pi].Sentence == si {
 				owner = pi
 			}
 		}
@@ -1665,7 +1674,7 @@ func (rl *relater) leftPost(x *articleState, si int, s Sentence, mentionAt []int
 				src = mi
 			}
 		} else if w := toks[j].Lower; w == "he" || w == "she" {
-			src = x.lastPersonBefore(toks[j].Start)
+			src = x.pronounRef(j, -1)
 		}
 		if src < 0 {
 			continue
@@ -1739,18 +1748,7 @@ func (rl *relater) otherThanObject(x *articleState, i int, s Sentence, mentionAt
 			return -1 // a name nearer than any pronoun
 		}
 		if w := x.toks[j].Lower; w == "he" || w == "she" {
-			pos := x.toks[j].Start
-			si := sort.Search(len(x.sents), func(k int) bool { return x.sents[k].End >= pos })
-			for k := min(si, len(x.sents)-1); k >= 0 && k >= si-3; k-- {
-				list := x.bySent[k]
-				for q := len(list) - 1; q >= 0; q-- {
-					m := x.mentions[list[q]]
-					if m.Start < pos && m.Entity >= 0 && m.Entity != obj && x.res.Entities[m.Entity].Type == tPerson {
-						return list[q]
-					}
-				}
-			}
-			return -1
+			return x.pronounRef(j, obj)
 		}
 	}
 	return -1
