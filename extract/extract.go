@@ -55,24 +55,26 @@ func New(s *schema.Schema) *Extractor {
 
 // articleState is the working state of one extraction.
 type articleState struct {
-	text        string
-	toks        []Token
-	sents       []Sentence
-	mentions    []Mention
-	capMid      map[string]bool
-	known       map[string]string
-	acronymType map[string]string
-	acronymOf   map[string]string // acronym -> expansion name
-	roleLinks   []roleLink
-	untypedArgs bool // relation arguments may be untyped names (second pass)
-	initial     bool // the chunk being classified opened its sentence
-	capMidCount map[string]int
-	capPairMid  map[string]bool // "blue origin": two capitalised words seen together inside a sentence
-	placeCued   map[string]bool // capitalised words used as a place: after "in", "at", … or before ", PLACE"
-	bySent      [][]int         // mention indexes of each sentence
-	nameKeys    map[string]string
-	orgHeads    map[string]bool // the schema's organisation head words
-	res         *Result
+	text         string
+	toks         []Token
+	sents        []Sentence
+	mentions     []Mention
+	capMid       map[string]bool
+	known        map[string]string
+	acronymType  map[string]string
+	acronymOf    map[string]string // acronym -> expansion name
+	roleLinks    []roleLink
+	untypedArgs  bool // relation arguments may be untyped names (second pass)
+	initial      bool // the chunk being classified opened its sentence
+	capMidCount  map[string]int
+	capPairMid   map[string]bool // "blue origin": two capitalised words seen together inside a sentence
+	placeCued    map[string]bool // capitalised words used as a place: after "in", "at", … or before ", PLACE"
+	bySent       [][]int         // mention indexes of each sentence
+	nameKeys     map[string]string
+	orgHeads     map[string]bool // the schema's organisation head words
+	res          *Result
+	mainInst     int  // first mention of the institution the article is about, -1
+	mainInstDone bool // mainInst is computed
 }
 
 // Extract finds the entities and relations of one article text.
@@ -109,6 +111,7 @@ func (e *Extractor) Extract(text string) *Result {
 	x.resolve()
 	x.typeRecurring()
 	x.typeLists()
+	x.untypeProducts()
 	e.rel.relate(x)
 	res.Mentions = x.mentions
 	return res

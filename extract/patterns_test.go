@@ -975,3 +975,96 @@ func TestNewsPatternsCoreference(t *testing.T) {
 	}
 	runPatternCases(t, s, ex, cases)
 }
+
+// TestNewsPatternsBareTitles covers a leadership title written with no
+// organisation in an article about one institution ("chairman Jane Doe
+// said"): the title links the person to that institution, never when two
+// institutions compete, never for a title of public office, never when the
+// sentence names another institution. Every text is written for this test
+// (names invented).
+func TestNewsPatternsBareTitles(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	const about = "Northwind Logistics said on Monday it would cut 400 jobs. The cuts at Northwind Logistics follow a weak year. "
+	cases := []patternCase{
+		{
+			name: "a bare chairman before the name",
+			text: about + "\"We have to act now,\" chairman Paul Okafor said. Northwind Logistics shares fell.",
+			want: []string{"LED Paul Okafor -> Northwind Logistics"},
+		},
+		{
+			name: "the chief executive after the name",
+			text: about + "Kara Lind, the chief executive, said the plan would save money. Northwind Logistics shares fell.",
+			want: []string{"LED Kara Lind -> Northwind Logistics"},
+		},
+		{
+			name: "a list of titles ending in president",
+			text: about + "The results were weak, chairman, CEO and president Tomas Reyes said. Northwind Logistics shares fell.",
+			want: []string{"LED Tomas Reyes -> Northwind Logistics"},
+		},
+		{
+			name: "a bare founder (LED in the schema)",
+			text: about + "The memo was signed by founder Anna Berg. Northwind Logistics shares fell.",
+			want: []string{"LED Anna Berg -> Northwind Logistics"},
+		},
+		{
+			name: "two institutions compete",
+			text: "Northwind Logistics and Eastgate Bank said on Monday they would merge. Northwind Logistics and Eastgate Bank will keep both brands. Eastgate Bank shares rose. \"We are ready,\" chairman Paul Okafor said.",
+			not:  []string{"LED Paul Okafor -> Northwind Logistics", "LED Paul Okafor -> Eastgate Bank"},
+		},
+		{
+			name: "a head of state is no company leader",
+			text: about + "President Paul Okafor praised the plan. Northwind Logistics shares fell.",
+			not:  []string{"LED Paul Okafor -> Northwind Logistics"},
+		},
+		{
+			name: "a senator is no company leader",
+			text: about + "Senator Kara Lind criticised the cuts. Northwind Logistics shares fell.",
+			not:  []string{"LED Kara Lind -> Northwind Logistics", "MEMBER_OF Kara Lind -> Northwind Logistics"},
+		},
+		{
+			name: "another institution named in the sentence",
+			text: about + "Chairman Paul Okafor met officials from Eastgate Bank on Friday. Northwind Logistics shares fell.",
+			not:  []string{"LED Paul Okafor -> Northwind Logistics", "LED Paul Okafor -> Eastgate Bank"},
+		},
+		{
+			name: "a company named once is not what the article is about",
+			text: "Markets fell on Monday. Chairman Paul Okafor said Northwind Logistics would wait.",
+			not:  []string{"LED Paul Okafor -> Northwind Logistics"},
+		},
+		{
+			name: "a committee chairman after an organisation word is not the firm's",
+			text: about + "Committee chairman Kara Lind called a hearing. Northwind Logistics shares fell.",
+			not:  []string{"LED Kara Lind -> Northwind Logistics"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}
+
+// TestNewsPatternsProducts covers products written like institutions ("the
+// new X", "X costs", "the X controller"): they are no entity of the schema
+// and lose the institution type, unless the article writes the same name as
+// a company ("X said"). Every text is written for this test (names invented).
+func TestNewsPatternsProducts(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		{
+			name:   "the new X is a product",
+			text:   "Veltro Motors unveiled a new electric car on Monday. The new Zephyra is longer than the old model, and Zephyra buyers get free charging. Veltro Motors said the Zephyra costs $50,000.",
+			ents:   []string{"Veltro Motors/Institution"},
+			noEnts: []string{"Zephyra/Institution"},
+		},
+		{
+			name: "a product that is also the company's name keeps the company",
+			text: "Korvath said on Monday that sales rose. The new Korvath phone costs less. Korvath shares rose 3 percent, and Korvath said it would hire 200 engineers.",
+			ents: []string{"Korvath/Institution"},
+		},
+		{
+			name: "a newspaper with a new poll stays an institution",
+			text: "A new Harbour Gazette poll shows support for the plan. The Harbour Gazette said 60 percent backed it.",
+			ents: []string{"Harbour Gazette/Institution"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}

@@ -195,6 +195,7 @@ func (rl *relater) relate(x *articleState) {
 		rl.playedFor(x, si, s, mentionAt, emit)
 		rl.ownPlans(x, si, s, mentionAt, emit)
 		rl.leftPost(x, si, s, mentionAt, emit)
+		rl.bareRoles(x, si, s, mentionAt, emit)
 		for i := s.Tok0; i < s.Tok1; i++ {
 			if mentionAt[i] >= 0 {
 				continue
