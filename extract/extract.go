@@ -111,6 +111,7 @@ func (e *Extractor) Extract(text string) *Result {
 	x.resolve()
 	x.typeRecurring()
 	x.typeLists()
+	x.typeByContext()
 	x.untypeProducts()
 	e.rel.relate(x)
 	res.Mentions = x.mentions
@@ -624,26 +625,33 @@ func (r *Result) DropPlanned() {
 	r.Relations = kept
 }
 
+// listSep reports whether the tokens between mentions a and b of one
+// sentence separate items of a list: ",", "and", "or" or ", and". With
+// repeatedThe, a "the" before b is skipped when a also follows "the" ("the
+// Clippers and the Lakers").
+func (x *articleState) listSep(a, b int, repeatedThe bool) bool {
+	ms := x.mentions
+	if ms[a].Sentence != ms[b].Sentence || ms[b].Tok0 < ms[a].Tok1 {
+		return false
+	}
+	gap := x.toks[ms[a].Tok1:ms[b].Tok0]
+	if repeatedThe && len(gap) >= 2 && gap[len(gap)-1].Lower == "the" && (ms[a].Tok0 == 0 || x.toks[ms[a].Tok0-1].Lower == "the") {
+		gap = gap[:len(gap)-1]
+	}
+	switch len(gap) {
+	case 1:
+		return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
+	case 2:
+		return gap[0].Text == "," && (gap[1].Lower == "and" || gap[1].Lower == "or")
+	}
+	return false
+}
+
 // typeLists gives an untyped name the type of the names it is listed with:
 // "acquisitions including Marvel Entertainment, Lucasfilm and BamTech".
 func (x *articleState) typeLists() {
 	ms := x.mentions
-	sep := func(a, b int) bool { // tokens between mentions a and b are a list separator
-		if ms[a].Sentence != ms[b].Sentence || ms[b].Tok0 < ms[a].Tok1 {
-			return false
-		}
-		gap := x.toks[ms[a].Tok1:ms[b].Tok0]
-		if len(gap) >= 2 && gap[len(gap)-1].Lower == "the" && (ms[a].Tok0 == 0 || x.toks[ms[a].Tok0-1].Lower == "the") {
-			gap = gap[:len(gap)-1] // "the Clippers and the Lakers"
-		}
-		switch len(gap) {
-		case 1:
-			return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
-		case 2:
-			return gap[0].Text == "," && (gap[1].Lower == "and" || gap[1].Lower == "or")
-		}
-		return false
-	}
+	sep := func(a, b int) bool { return x.listSep(a, b, true) }
 	for i := 0; i < len(ms); {
 		j := i
 		for j+1 < len(ms) && sep(j, j+1) {

@@ -1068,3 +1068,149 @@ func TestNewsPatternsProducts(t *testing.T) {
 	}
 	runPatternCases(t, s, ex, cases)
 }
+
+// TestNewsPatternsCompanyCues covers names typed by what the text calls
+// them: a list taken up by "the companies", an apposition or a company
+// noun before the name, "it"/"its" pointing back to the name; and the
+// negatives, people who keep their type. Every text is written for this
+// test (names invented).
+func TestNewsPatternsCompanyCues(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		// 1. a list called companies
+		{
+			name:   "a list, then 'The companies' in the next sentence",
+			text:   "The bid team includes Halvard Brenn, Osric Tamm and Velda Korr. The companies have not disclosed the price.",
+			ents:   []string{"Halvard Brenn/Institution", "Osric Tamm/Institution", "Velda Korr/Institution"},
+			noEnts: []string{"Halvard Brenn/Person", "Osric Tamm/Person"},
+		},
+		{
+			name: "a list, then 'the three carriers' in the same sentence",
+			text: "Ticket sales at Halvard Brenn, Osric Tamm and Velda Korr rose, the three carriers said on Monday.",
+			ents: []string{"Halvard Brenn/Institution", "Velda Korr/Institution"},
+		},
+		{
+			name: "'the five companies' before the list",
+			text: "The agency said the two companies — Halvard Brenn and Osric Tamm — would build the landers.",
+			ents: []string{"Halvard Brenn/Institution", "Osric Tamm/Institution"},
+		},
+		{
+			name: "'the nine companies chosen last year:' before the list",
+			text: "They join the nine companies chosen by the agency last year: Halvard Brenn, Osric Tamm and Velda Korr.",
+			ents: []string{"Halvard Brenn/Institution", "Osric Tamm/Institution", "Velda Korr/Institution"},
+		},
+		{
+			name:   "'A and B, executives of the companies,' stay people",
+			text:   "Anna Berg and Paul Okafor, executives of the companies, signed the deal.",
+			ents:   []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			noEnts: []string{"Anna Berg/Institution", "Paul Okafor/Institution"},
+		},
+		{
+			name:   "'A and B, who run the companies,' stay people",
+			text:   "Halvard Brenn and Osric Tamm, who still run the companies, signed the deal.",
+			ents:   []string{"Halvard Brenn/Person", "Osric Tamm/Person"},
+			noEnts: []string{"Halvard Brenn/Institution", "Osric Tamm/Institution"},
+		},
+		{
+			name:   "executives of the companies listed after a colon stay people",
+			text:   "Two executives spoke for the companies: Anna Berg and Paul Okafor.",
+			ents:   []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			noEnts: []string{"Anna Berg/Institution", "Paul Okafor/Institution"},
+		},
+		{
+			name:   "a list after 'the companies said:' of people quoted stays people when titled",
+			text:   "Two executives spoke for the companies: Chief Executive Anna Berg and Chairman Paul Okafor.",
+			ents:   []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			noEnts: []string{"Anna Berg/Institution", "Paul Okafor/Institution"},
+		},
+		{
+			name:   "a titled person in the list keeps the type",
+			text:   "The board named Chief Executive Anna Berg, Halvard Brenn and Osric Tamm. The companies declined to comment.",
+			ents:   []string{"Anna Berg/Person"},
+			noEnts: []string{"Anna Berg/Institution"},
+		},
+		{
+			name:   "people listed before 'the companies' chief executives' stay people",
+			text:   "The deal was signed by Anna Berg and Paul Okafor, the companies' chief executives.",
+			ents:   []string{"Anna Berg/Person", "Paul Okafor/Person"},
+			noEnts: []string{"Anna Berg/Institution", "Paul Okafor/Institution"},
+		},
+		// 2. apposition and a company noun before the name
+		{
+			name:   "X, a Texas-based maker of …",
+			text:   "Shares of Halvard Brenn, a Texas-based maker of drones, fell on Tuesday.",
+			ents:   []string{"Halvard Brenn/Institution"},
+			noEnts: []string{"Halvard Brenn/Person"},
+		},
+		{
+			name: "X, a startup",
+			text: "The contract went to Osric Tamm, a startup that builds satellites.",
+			ents: []string{"Osric Tamm/Institution"},
+		},
+		{
+			name: "the company X",
+			text: "Rates were cut by the company Osric Tamm last week.",
+			ents: []string{"Osric Tamm/Institution"},
+		},
+		{
+			name:   "investor X",
+			text:   "After a lifeline from investor Brennwerk worth $2 billion, the office group cut jobs.",
+			ents:   []string{"Brennwerk/Institution"},
+			noEnts: []string{"Brennwerk/Person"},
+		},
+		{
+			name:   "investor with a given name stays a person",
+			text:   "The fund was backed by investor Paul Okafor, who owns a stake.",
+			ents:   []string{"Paul Okafor/Person"},
+			noEnts: []string{"Paul Okafor/Institution"},
+		},
+		{
+			name:   "the company's founder X stays a person",
+			text:   "The company's founder Paul Okafor left in May.",
+			ents:   []string{"Paul Okafor/Person"},
+			noEnts: []string{"Paul Okafor/Institution"},
+		},
+		{
+			name:   "X, the company's founder, stays a person",
+			text:   "Halvard Brenn, the company's founder, left in May.",
+			noEnts: []string{"Halvard Brenn/Institution"},
+		},
+		{
+			name:   "a person with 'said he' keeps the type despite an apposition",
+			text:   "Paul Okafor, a startup veteran, said he would vote no.",
+			ents:   []string{"Paul Okafor/Person"},
+			noEnts: []string{"Paul Okafor/Institution"},
+		},
+		{
+			name:   "'a firm believer' is no firm",
+			text:   "Anna Berg, a firm believer in tariffs, voted no.",
+			ents:   []string{"Anna Berg/Person"},
+			noEnts: []string{"Anna Berg/Institution"},
+		},
+		// 3. it and its
+		{
+			name:   "X and its partners",
+			text:   "Corvane Martin and its partners will bid for the contract, Paul Okafor said.",
+			ents:   []string{"Corvane Martin/Institution", "Paul Okafor/Person"},
+			noEnts: []string{"Corvane Martin/Person"},
+		},
+		{
+			name:   "X said it would cut jobs",
+			text:   "Corvane Martin said it would cut 300 jobs in Ohio.",
+			ents:   []string{"Corvane Martin/Institution"},
+			noEnts: []string{"Corvane Martin/Person"},
+		},
+		{
+			name:   "a person with a given name and 'said it' stays a person",
+			text:   "Anna Berg said it would cut taxes for families.",
+			noEnts: []string{"Anna Berg/Institution"},
+		},
+		{
+			name:   "'X said it would be' where it is a policy stays a person",
+			text:   "Corvane Martin criticised the new tariff policy on Monday, and Corvane Martin said it would be a mistake.",
+			noEnts: []string{"Corvane Martin/Institution"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}
