@@ -1061,6 +1061,17 @@ func TestNewsPatternsProducts(t *testing.T) {
 			ents: []string{"Korvath/Institution"},
 		},
 		{
+			name:   "a model year or generation before the name makes a product",
+			text:   "Veltro Motors unveiled its sedans in Detroit on Monday. The 2021 Zephyra gets a wider grille, and the all-new Zephyra will reach dealers in May. Inside, the Zephyra's cabin is larger.",
+			ents:   []string{"Veltro Motors/Institution"},
+			noEnts: []string{"Zephyra/Institution"},
+		},
+		{
+			name: "a company with a year before its name keeps its type when it acts",
+			text: "Korvath said on Monday that sales rose. The 2020 Korvath report showed growth, and Korvath said it would hire 200 engineers.",
+			ents: []string{"Korvath/Institution"},
+		},
+		{
 			name: "a newspaper with a new poll stays an institution",
 			text: "A new Harbour Gazette poll shows support for the plan. The Harbour Gazette said 60 percent backed it.",
 			ents: []string{"Harbour Gazette/Institution"},
@@ -1210,6 +1221,49 @@ func TestNewsPatternsCompanyCues(t *testing.T) {
 			name:   "'X said it would be' where it is a policy stays a person",
 			text:   "Corvane Martin criticised the new tariff policy on Monday, and Corvane Martin said it would be a mistake.",
 			noEnts: []string{"Corvane Martin/Institution"},
+		},
+	}
+	runPatternCases(t, s, ex, cases)
+}
+
+// TestNewsPatternsNameFragments covers long institution names that used to
+// come apart at a connector or keep an adjective: a plural field word
+// joined by "and" to a two-word head, a name spelt out before its bracketed
+// acronym, and a leading "Former". Texts are written for this test (names
+// invented).
+func TestNewsPatternsNameFragments(t *testing.T) {
+	s := schema.Default()
+	ex := extract.New(s)
+	cases := []patternCase{
+		{
+			name:   "a plural field word and a two-word head are one name",
+			text:   "The lender disclosed an inquiry by the Federal Investments and Markets Authority into its loans on Monday.",
+			ents:   []string{"Federal Investments and Markets Authority/Institution"},
+			noEnts: []string{"Markets Authority/", "Federal Investments/"},
+		},
+		{
+			name:   "two company names joined by and stay two",
+			text:   "Orvane Holdings and Kestrel Group announced a merger on Monday, Kara Lind said.",
+			ents:   []string{"Kara Lind/Person"},
+			noEnts: []string{"Orvane Holdings and Kestrel Group/"},
+		},
+		{
+			name:   "a long name spelt out before its acronym is one name",
+			text:   "A spokesman for the Royal Society for the Protection of Marine Birds (RSPMB) said the survey would go on.",
+			ents:   []string{"RSPMB/Institution"},
+			noEnts: []string{"Royal Society/", "Marine Birds/", "Protection/"},
+		},
+		{
+			name:   "an acronym whose initials do not match joins nothing",
+			text:   "Kara Lind joined the Harbor Trust and the Northern Alliance (NAX) last year.",
+			ents:   []string{"Harbor Trust/Institution"},
+			noEnts: []string{"Harbor Trust and the Northern Alliance/"},
+		},
+		{
+			name:   "a leading Former is no part of the name",
+			text:   "Former Coastal Security Council official Kara Lind testified on Tuesday.",
+			ents:   []string{"Kara Lind/Person", "Coastal Security Council/Institution"},
+			noEnts: []string{"Former Coastal Security Council/"},
 		},
 	}
 	runPatternCases(t, s, ex, cases)

@@ -42,6 +42,11 @@ func (x *articleState) productCues(e int) (product, company int) {
 		if a-2 >= s.Tok0 && toks[a-1].Lower == "the" && productVerbs[toks[a-2].Lower] && !modifier {
 			prod = true
 		}
+		// a model year or generation before the name: "the 2020 X", "the
+		// all-new X", "the eighth-generation X"
+		if a-2 >= s.Tok0 && toks[a-2].Lower == "the" && !modifier && (modelYear(toks[a-1].Text) || toks[a-1].Lower == "all-new" || strings.HasSuffix(toks[a-1].Lower, "-generation")) {
+			prod = true
+		}
 		k := b
 		if k < s.Tok1 && toks[k].Lower == "'s" {
 			k++
@@ -96,4 +101,10 @@ func companyNamed(x *articleState, name string, e int) bool {
 		}
 	}
 	return false
+}
+
+// modelYear: a four-digit year of the form a car or device model takes
+// ("2020").
+func modelYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.Trim(w, "0123456789") == ""
 }

@@ -243,7 +243,55 @@ func (r *recogniser) chunks(toks []Token, lo, hi int) []chunk {
 		}
 		out = append(out, c)
 	}
-	return out
+	return joinAcronymSpans(toks, out, hi)
+}
+
+// acronymConnectors are the lower-case words a name spelt out before its
+// acronym may hold without a letter of their own.
+var acronymConnectors = map[string]bool{"of": true, "for": true, "the": true, "to": true, "and": true, "on": true, "in": true, "&": true}
+
+// joinAcronymSpans merges the chunks of a long name that its bracketed
+// acronym spells out in full: "Society for the Prevention of Cruelty to
+// Children (SPCC)" is one name, not four.
+func joinAcronymSpans(toks []Token, cs []chunk, hi int) []chunk {
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if c.b+2 >= hi || toks[c.b].Text != "(" || !toks[c.b+1].Upper || toks[c.b+2].Text != ")" {
+			continue
+		}
+		acr := strings.ReplaceAll(toks[c.b+1].Text, ".", "")
+		if len(acr) < 3 {
+			continue
+		}
+		// walk back over capitalised words and connectors, matching initials
+		n, p, start := len(acr), c.b-1, -1
+		for p >= 0 && n > 0 {
+			t := toks[p]
+			if t.Word && t.Cap && t.Text[0] == acr[n-1] {
+				n--
+				if n == 0 {
+					start = p
+				}
+			} else if !acronymConnectors[t.Lower] {
+				break
+			}
+			p--
+		}
+		if start < 0 || start >= c.a {
+			continue
+		}
+		j := i
+		for j > 0 && cs[j-1].a >= start {
+			j--
+		}
+		if cs[j].a != start {
+			continue // the spelt-out name must open a chunk
+		}
+		merged := append(append([]chunk{}, cs[:j]...), chunk{start, c.b})
+		cs = append(merged, cs[i+1:]...)
+		i = j
+	}
+	return cs
 }
 
 func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bool {
@@ -271,7 +319,11 @@ func (r *recogniser) joinAcross(toks []Token, left, right chunk, conn string) bo
 		if conn == "&" {
 			return true
 		}
-		if r.orgHeads[lastL] || left.b-left.a > 3 || right.b-right.a < 2 {
+		// a plural field word that is also an organisation head, before a
+		// two-word head: "Securities and Exchange Commission"
+		fieldPair := strings.HasSuffix(lastL, "s") && commonWord(toks[left.b-1]) && right.b-right.a == 2 &&
+			commonWord(toks[right.a]) && r.orgHeads[lastR]
+		if r.orgHeads[lastL] && !fieldPair || left.b-left.a > 3 || right.b-right.a < 2 {
 			return false // "McClatchy and Tribune", "Miami Herald and Kansas City Star" are two names
 		}
 		if toks[right.a].Lower == "the" || right.b-right.a >= 3 && givenNameAny(toks[right.a]) && !r.orgHeads[toks[right.a+1].Lower] {
@@ -301,6 +353,10 @@ func (r *recogniser) classifyChunk(x *articleState, si int, c chunk) {
 	// but "Pacific Gas & Electric Co." keeps its first word
 	orgName := b-a >= 3 && (r.orgHeads[toks[b-1].Lower] || lexLegalSuffix(toks[b-1].Text))
 	for a < b && r.ordinaryAt(x, a, s) && !(a+1 < b && capitalPronounName(toks, s, a)) {
+		if toks[a].Lower == "former" && a+1 < b {
+			a++ // "Former National Security Council official": an adjective, not part of the name
+			continue
+		}
 		if rank, _ := lexCommonRank(toks[a].Lower); orgName && rank > 300 && !r.titles.has(toks[a].Lower) {
 			break
 		}
